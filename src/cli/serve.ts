@@ -1,0 +1,41 @@
+import { buildApp } from '../platform/http/app.js';
+import { ROUTE_MODULES } from '../routes.js';
+import { seedDemo } from '../seed/demo.js';
+import { printDemoAccounts } from './commands.js';
+import { openRuntime } from './runtime.js';
+import { parseCommand, UsageError, type Io } from './usage.js';
+
+export const SERVE_HELP = `用法 / usage: gongkai serve [--port <端口>] [--host <地址>] [--seed-demo-if-empty]
+
+启动门户网站、工作台和数据接口。设置来自环境变量（见 .env.example），命令行参数优先。
+Starts the portal, workbench and API. Settings come from the environment; flags win.
+  --port <n>             监听端口 / port (PORT, default 3000)
+  --host <addr>          监听地址 / host (HOST, default 127.0.0.1)
+  --seed-demo-if-empty   数据库为空时写入演示数据并显示管理员登录 / seed the demo city on an empty database`;
+
+export async function serveCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseCommand(args, { port: { type: 'string' }, host: { type: 'string' }, 'seed-demo-if-empty': { type: 'boolean' } }, SERVE_HELP);
+  if (values.help) return io.out(SERVE_HELP), 0;
+  if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError(`端口无效 / invalid port: ${values.port}`, SERVE_HELP);
+  const { ctx, handle } = await openRuntime({
+    ...process.env,
+    ...(values.port ? { PORT: values.port } : {}),
+    ...(values.host ? { HOST: values.host } : {}),
+  });
+  if (values['seed-demo-if-empty']) {
+    const seeded = await seedDemo(ctx);
+    if (seeded.seeded) printDemoAccounts(io, seeded.agencies, seeded.accounts, seeded.password ?? '', `http://${ctx.config.host}:${ctx.config.port}/staff/login`);
+  }
+  const app = await buildApp(ctx, { routes: ROUTE_MODULES, logger: true, metricsToken: process.env.METRICS_TOKEN });
+  const shutdown = async (signal: string) => {
+    io.err(`收到 ${signal}，正在停止 / stopping`);
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  io.out(`gongkai 已启动 / running: http://${ctx.config.host}:${ctx.config.port}  (${ctx.engine})`);
+  return await new Promise<number>(() => undefined);
+}

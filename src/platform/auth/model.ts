@@ -1,0 +1,86 @@
+/**
+ * Staff roles and what each may do. Pure rules, no I/O: routes ask `can(user, permission)` and,
+ * for agency-scoped work, `inScope(user, targetAgencyAncestry)`.
+ */
+export const ROLES = [
+  'editor',
+  'reviewer',
+  'request_officer',
+  'agency_admin',
+  'supervisor',
+  'inspector',
+  'system_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  editor: '信息编辑',
+  reviewer: '信息审核',
+  request_officer: '依申请公开经办',
+  agency_admin: '单位管理员',
+  supervisor: '监督（只读）',
+  inspector: '网站检查员',
+  system_admin: '系统管理员',
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export const PERMISSIONS = [
+  'workbench.view',
+  'agency.view',
+  'agency.manage',
+  'user.manage',
+  'audit.read',
+  'calendar.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+// Supervisors watch (sees its agency and everything below it, read-only): they never get a write.
+const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
+  'workbench.view': ROLES,
+  'agency.view': ROLES,
+  'agency.manage': ['agency_admin', 'system_admin'],
+  'user.manage': ['agency_admin', 'system_admin'],
+  'audit.read': ['agency_admin', 'supervisor', 'system_admin'],
+  'calendar.manage': ['system_admin'],
+};
+
+export interface StaffIdentity {
+  readonly id: number;
+  readonly login: string;
+  readonly displayName: string;
+  readonly agencyId: number;
+  readonly roles: readonly Role[];
+}
+
+export function can(user: StaffIdentity, permission: Permission): boolean {
+  return user.roles.some((r) => GRANTS[permission].includes(r));
+}
+
+/**
+ * Agency scope: a system admin acts everywhere; everyone else acts on their own agency and the
+ * agencies below it. `targetAncestry` lists the target agency's id followed by all its ancestors.
+ */
+export function inScope(user: StaffIdentity, targetAncestry: readonly number[]): boolean {
+  if (user.roles.includes('system_admin')) return true;
+  return targetAncestry.includes(user.agencyId);
+}
+
+/** Roles a user may hand out: only a system admin can create another system admin. */
+export function grantableRoles(user: StaffIdentity): Role[] {
+  if (user.roles.includes('system_admin')) return [...ROLES];
+  if (user.roles.includes('agency_admin')) return ROLES.filter((r) => r !== 'system_admin');
+  return [];
+}
+
+/** Password rules for staff accounts (GB/T 22239 等级保护 asks for complexity; 10+ chars, 3 classes). */
+export function passwordProblems(password: string): string[] {
+  const problems: string[] = [];
+  if (password.length < 10) problems.push('密码至少10位 / at least 10 characters');
+  if (password.length > 200) problems.push('密码过长 / at most 200 characters');
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
+  if (classes < 3) problems.push('须包含大写字母、小写字母、数字、符号中的至少三类 / use at least three of: lower case, upper case, digits, symbols');
+  return problems;
+}

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import { foundation } from './2026-11-26-01-foundation.js';
+import type { MigrationEngine } from './helpers.js';
+
+/**
+ * Every migration, in order. Names start with an ISO date; a new change is a new entry, never an
+ * edit of an old one. Listed statically so the compiled build needs no directory scanning.
+ */
+export function allMigrations(engine: MigrationEngine): Record<string, Migration> {
+  return {
+    '2026-11-26-01-foundation': foundation(engine),
+  };
+}

@@ -1,0 +1,112 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types as the application sees them (camelCase; the CamelCasePlugin maps to snake_case).
+ * Timestamps are ISO-8601 UTC strings and dates 'YYYY-MM-DD' strings on both engines, so rows
+ * compare, sort and serialise identically on SQLite and PostgreSQL. Flags are 0/1 integers.
+ */
+export interface Database {
+  appSetting: AppSettingTable;
+  agency: AgencyTable;
+  appUser: AppUserTable;
+  userRole: UserRoleTable;
+  session: SessionTable;
+  auditEntry: AuditEntryTable;
+  holidaySchedule: HolidayScheduleTable;
+}
+
+type Timestamp = string;
+
+export interface AppSettingTable {
+  key: string;
+  value: string;
+}
+
+export interface AgencyTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  shortName: string;
+  level: string;
+  kind: string;
+  parentId: number | null;
+  creditCode: string;
+  sortOrder: ColumnType<number, number | undefined, number>;
+  officeName: string;
+  officeAddress: string;
+  officeHours: string;
+  phone: string;
+  fax: string;
+  email: string;
+  mailAddress: string;
+  postcode: string;
+  webFormUrl: string;
+  feePolicy: string;
+  classification: string;
+  howToObtain: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  login: string;
+  displayName: string;
+  agencyId: number;
+  passwordHash: string;
+  disabled: ColumnType<number, number | undefined, number>;
+  failedLogins: ColumnType<number, number | undefined, number>;
+  lockedUntil: Timestamp | null;
+  lastLoginAt: Timestamp | null;
+  passwordChangedAt: Timestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface UserRoleTable {
+  userId: number;
+  role: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token: a stolen database does not yield usable session cookies. */
+  id: string;
+  userId: number;
+  csrfSecret: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  lastSeenAt: Timestamp;
+  ip: string;
+  userAgent: string;
+}
+
+export interface AuditEntryTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actorId: number | null;
+  actorLogin: string;
+  agencyId: number | null;
+  action: string;
+  objectType: string;
+  objectId: string;
+  summary: string;
+  beforeDigest: string | null;
+  afterDigest: string | null;
+  detail: string;
+  ip: string;
+}
+
+export interface HolidayScheduleTable {
+  year: number;
+  source: string;
+  schedule: string;
+  enteredBy: string;
+  enteredAt: Timestamp;
+}
+
+export type AgencyRow = Selectable<AgencyTable>;
+export type NewAgencyRow = Insertable<AgencyTable>;
+export type AgencyUpdate = Updateable<AgencyTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type AuditEntryRow = Selectable<AuditEntryTable>;

@@ -1,0 +1,15 @@
+import type { StaffIdentity } from '../auth/model.js';
+import type { Lang } from '../i18n/chinese.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in staff member, resolved from the session cookie on every request. */
+    staff: StaffIdentity | null;
+    sessionToken: string | null;
+    sessionCsrfSecret: string | null;
+    lang: Lang;
+    elder: boolean;
+  }
+}
+
+export {};

@@ -1,0 +1,246 @@
+import type { AgencyRow } from '../platform/db/schema.js';
+import { PublicLayout } from '../platform/views/layout.js';
+import type { PageContext } from '../platform/views/page-context.js';
+import { DEADLINE_RULES, FEE_RULES, PROACTIVE_SCOPE, RECEIPT_DATE_RULES, REQUEST_CONTENTS } from './content.js';
+
+export function HomePage({ ctx, governments, agencyCount }: { ctx: PageContext; governments: readonly AgencyRow[]; agencyCount: number }) {
+  return (
+    <PublicLayout ctx={ctx} title="首页">
+      <h1>政务公开</h1>
+      <p class="lead">
+        以公开为常态、不公开为例外。本平台集中发布{governments[0]?.name ?? '本级政府'}及其部门、下级政府的政府信息，受理政府信息公开申请，提供办事指南和互动交流渠道。
+      </p>
+      <div class="card-grid">
+        <section class="card">
+          <h2>
+            <a href="/disclosure">政府信息公开</a>
+          </h2>
+          <p>政府信息公开指南、公开制度、法定主动公开内容和年度报告。</p>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="/requests">依申请公开</a>
+          </h2>
+          <p>如何申请获取政府信息，答复期限怎样计算，收费标准是什么。</p>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="/agencies">机构与公开指南</a>
+          </h2>
+          <p>共 {agencyCount} 个机构，每个机构的公开工作机构、地址、电话和获取信息的方式。</p>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="/services">办事服务</a>
+          </h2>
+          <p>各机构的办公地点、办公时间和联系方式。</p>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="/participation">互动交流</a>
+          </h2>
+          <p>咨询、投诉和监督政务公开工作的渠道。</p>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="/api/docs">开放数据接口</a>
+          </h2>
+          <p>以 JSON 格式获取机构、公开指南等数据，供社会各界开发利用。</p>
+        </section>
+      </div>
+      <h2>各级人民政府</h2>
+      <ul>
+        {governments.map((g) => (
+          <li>
+            <a href={`/agencies/${g.code}`}>{g.name}</a>
+          </li>
+        ))}
+      </ul>
+    </PublicLayout>
+  );
+}
+
+export function DisclosurePage({ ctx }: { ctx: PageContext }) {
+  return (
+    <PublicLayout ctx={ctx} title="政府信息公开" crumbs={[{ label: '政府信息公开' }]}>
+      <h1>政府信息公开</h1>
+      <div class="card-grid">
+        <section class="card">
+          <h2>
+            <a href="/agencies">政府信息公开指南</a>
+          </h2>
+          <p>各机构公开信息的分类、获取方式和工作机构联系方式。</p>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="#system">政府信息公开制度</a>
+          </h2>
+          <p>《中华人民共和国政府信息公开条例》（国务院令第711号）。</p>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="#scope">法定主动公开内容</a>
+          </h2>
+          <p>条例第二十条规定各行政机关应当主动公开的十五类信息。</p>
+        </section>
+      </div>
+      <h2 id="system">政府信息公开制度</h2>
+      <p>
+        《中华人民共和国政府信息公开条例》于2019年4月3日修订公布（国务院令第711号），自2019年5月15日起施行。行政机关公开政府信息，坚持以公开为常态、不公开为例外，遵循公正、公平、合法、便民的原则（第五条）。
+      </p>
+      <p>
+        属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开（第二十六条）。依法确定为国家秘密、法律行政法规禁止公开、公开后可能危及国家安全、公共安全、经济安全、社会稳定的政府信息，不予公开（第十四条）。
+      </p>
+      <h2 id="scope">法定主动公开内容</h2>
+      <p>行政机关应当依照条例第二十条的规定，主动公开本行政机关的下列政府信息：</p>
+      <ol>
+        {PROACTIVE_SCOPE.map((s) => (
+          <li>{s}</li>
+        ))}
+      </ol>
+    </PublicLayout>
+  );
+}
+
+export interface DueDateAnswer {
+  readonly received: string;
+  readonly due: { date: string; provisional: boolean };
+  readonly extended: { date: string; provisional: boolean };
+  readonly correction: { date: string; provisional: boolean };
+  readonly skipped: readonly string[];
+  readonly provisionalYears: readonly number[];
+}
+
+export function RequestsPage({ ctx, answer, problem }: { ctx: PageContext; answer?: DueDateAnswer; problem?: string }) {
+  return (
+    <PublicLayout ctx={ctx} title="依申请公开" crumbs={[{ label: '依申请公开' }]}>
+      <h1>依申请公开</h1>
+      <p class="lead">
+        除行政机关主动公开的政府信息外，公民、法人或者其他组织可以向各级人民政府和县级以上人民政府部门申请获取相关政府信息（条例 第二十七条）。请先在
+        <a href="/agencies">机构与公开指南</a>中找到掌握该信息的机构，按其指南提交申请。
+      </p>
+      <h2>申请应当包括的内容</h2>
+      <ol>
+        {REQUEST_CONTENTS.map((c) => (
+          <li>{c}</li>
+        ))}
+      </ol>
+      <h2>收到申请的日期</h2>
+      <div class="table-wrap">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">提交方式</th>
+              <th scope="col">收到申请之日</th>
+            </tr>
+          </thead>
+          <tbody>
+            {RECEIPT_DATE_RULES.map((r) => (
+              <tr>
+                <td>{r.channel}</td>
+                <td>{r.rule}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>答复期限</h2>
+      <ul>
+        {DEADLINE_RULES.map((r) => (
+          <li>{r}</li>
+        ))}
+      </ul>
+      <h2 id="calculator">答复期限计算</h2>
+      <p>输入行政机关收到申请的日期，计算法定答复期限。工作日按国务院公布的法定节假日和调休安排计算，收到申请的当日不计入。</p>
+      <form method="get" action="/requests#calculator" class="filters">
+        <label>
+          收到申请之日 <input type="date" name="received" value={answer?.received ?? ctx.query.received ?? ''} required />
+        </label>
+        <button type="submit">计算</button>
+      </form>
+      {problem ? (
+        <p class="error-summary" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {answer ? (
+        <div class="notice" role="status">
+          <dl class="guide">
+            <dt>补正告知期限（7个工作日）</dt>
+            <dd>{answer.correction.date}</dd>
+            <dt>答复期限（20个工作日）</dt>
+            <dd>
+              <strong>{answer.due.date}</strong>
+            </dd>
+            <dt>经批准延长后的最长期限（再加20个工作日）</dt>
+            <dd>{answer.extended.date}</dd>
+          </dl>
+          {answer.provisionalYears.length > 0 ? (
+            <p>
+              <span class="badge warn">暂定</span> {answer.provisionalYears.join('、')}
+              年的节假日安排尚未公布，该年份内的日期暂按周末计算，公布后可能变化。
+            </p>
+          ) : null}
+          {answer.skipped.length > 0 ? (
+            <>
+              <p>计算时跳过或计入的非常规日期：</p>
+              <ul>
+                {answer.skipped.map((s) => (
+                  <li>{s}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      <h2>收费</h2>
+      <ul>
+        {FEE_RULES.map((r) => (
+          <li>{r}</li>
+        ))}
+      </ul>
+    </PublicLayout>
+  );
+}
+
+export function ContactsPage({ ctx, agencies, kind }: { ctx: PageContext; agencies: readonly AgencyRow[]; kind: 'services' | 'participation' }) {
+  const title = kind === 'services' ? '办事服务' : '互动交流';
+  return (
+    <PublicLayout ctx={ctx} title={title} crumbs={[{ label: title }]}>
+      <h1>{title}</h1>
+      {kind === 'services' ? (
+        <p class="lead">各机构的办公地点和办公时间。办理具体事项前，请先电话咨询所需材料和办理时限。</p>
+      ) : (
+        <>
+          <p class="lead">
+            对政府信息公开工作有意见和建议，可以直接联系相关机构的政府信息公开工作机构；认为行政机关在政府信息公开工作中侵犯合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（条例 第五十一条）。
+          </p>
+        </>
+      )}
+      <div class="table-wrap">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">机构</th>
+              {kind === 'services' ? <th scope="col">办公地址</th> : <th scope="col">电子邮箱</th>}
+              {kind === 'services' ? <th scope="col">办公时间</th> : <th scope="col">通信地址</th>}
+              <th scope="col">电话</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agencies.map((a) => (
+              <tr>
+                <td>
+                  <a href={`/agencies/${a.code}`}>{a.name}</a>
+                </td>
+                <td>{kind === 'services' ? a.officeAddress : a.email}</td>
+                <td>{kind === 'services' ? a.officeHours : `${a.mailAddress} ${a.postcode}`}</td>
+                <td>{a.phone}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </PublicLayout>
+  );
+}

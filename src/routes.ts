@@ -1,0 +1,17 @@
+import { agencyRoutes } from './agencies/routes.js';
+import { auditRoutes } from './platform/audit/routes.js';
+import { authRoutes } from './platform/auth/routes.js';
+import { calendarRoutes } from './platform/calendar/routes.js';
+import type { RouteModule } from './platform/http/app.js';
+import { portalRoutes } from './portal/routes.js';
+import { workbenchRoutes } from './workbench/routes.js';
+
+/** Every feature's routes, in registration order. New features add their module here. */
+export const ROUTE_MODULES: readonly RouteModule[] = [
+  portalRoutes,
+  agencyRoutes,
+  authRoutes,
+  workbenchRoutes,
+  auditRoutes,
+  calendarRoutes,
+];

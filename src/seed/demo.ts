@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { createAgency, countAgencies, findAgencyByCode } from '../agencies/service.js';
+import { SYSTEM_ACTOR } from '../platform/audit/model.js';
+import type { Role } from '../platform/auth/model.js';
+import { createUser } from '../platform/auth/service.js';
+import type { ServiceDeps } from '../platform/context.js';
+import { putSiteInfo } from '../platform/settings/store.js';
+
+const DEMO_DIR = new URL('../../data/demo/', import.meta.url);
+
+const demoAgencySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  level: z.string(),
+  kind: z.string(),
+  parentCode: z.string().nullable(),
+  creditCode: z.string(),
+  guide: z.record(z.string(), z.string()),
+});
+
+/** One demo account per role, spread over the city, a department and a district. */
+export const DEMO_ACCOUNTS: readonly { login: string; displayName: string; agencyCode: string; roles: Role[] }[] = [
+  { login: 'admin', displayName: '系统管理员', agencyCode: 'ljs', roles: ['system_admin'] },
+  { login: 'wangxm', displayName: '王晓梅', agencyCode: 'ljs-jyj', roles: ['editor'] },
+  { login: 'lijg', displayName: '李建国', agencyCode: 'ljs-jyj', roles: ['reviewer'] },
+  { login: 'chensy', displayName: '陈思远', agencyCode: 'ljs', roles: ['request_officer'] },
+  { login: 'liufang', displayName: '刘芳', agencyCode: 'ljs-hxq', roles: ['agency_admin'] },
+  { login: 'zhaozq', displayName: '赵志强', agencyCode: 'ljs', roles: ['supervisor'] },
+  { login: 'sunlx', displayName: '孙立新', agencyCode: 'ljs-zwfwj', roles: ['inspector'] },
+];
+
+/** A random password that satisfies the staff password rules (upper, lower, digits, symbol). */
+export function generatePassword(): string {
+  return `Gk-${randomBytes(9).toString('base64url')}7a`;
+}
+
+export interface DemoSeedResult {
+  readonly seeded: boolean;
+  readonly agencies: number;
+  readonly accounts: readonly { login: string; roles: readonly Role[] }[];
+  /** Shown once; only its hash is stored. */
+  readonly password?: string;
+}
+
+/** Seeds the demo city once: nothing happens when agencies already exist. Every write is audited. */
+export async function seedDemo(deps: ServiceDeps, options: { password?: string } = {}): Promise<DemoSeedResult> {
+  if ((await countAgencies(deps.db)) > 0) return { seeded: false, agencies: 0, accounts: [] };
+  await putSiteInfo(deps.db, JSON.parse(readFileSync(new URL('site.json', DEMO_DIR), 'utf8')));
+  const agencies = z.array(demoAgencySchema).parse(JSON.parse(readFileSync(new URL('agencies.json', DEMO_DIR), 'utf8')));
+  const by = { actor: SYSTEM_ACTOR, staff: null };
+  for (const a of agencies) {
+    await createAgency(deps, by, { code: a.code, name: a.name, shortName: a.shortName, level: a.level, kind: a.kind, parentCode: a.parentCode, creditCode: a.creditCode, ...a.guide });
+  }
+  const password = options.password ?? generatePassword();
+  for (const account of DEMO_ACCOUNTS) {
+    const agency = await findAgencyByCode(deps.db, account.agencyCode);
+    if (!agency) throw new Error(`demo agency ${account.agencyCode} missing`);
+    await createUser(deps, by, { login: account.login, displayName: account.displayName, agencyId: agency.id, roles: account.roles, password });
+  }
+  return { seeded: true, agencies: agencies.length, accounts: DEMO_ACCOUNTS, password };
+}

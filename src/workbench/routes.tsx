@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { countAgencies, findAgencyById } from '../agencies/service.js';
+import { requirePermission, staffOf } from '../platform/auth/guard.js';
+import { can, ROLE_LABELS } from '../platform/auth/model.js';
+import { loadCalendar, missingScheduleYears } from '../platform/calendar/service.js';
+import { chinaDate } from '../platform/clock.js';
+import { pageContext, sendPage } from '../platform/http/render.js';
+import type { WebContext } from '../platform/http/web-context.js';
+import { StaffLayout } from '../platform/views/layout.js';
+
+/** The staff home: who you are, what needs attention, and where to go next. */
+export function workbenchRoutes(app: FastifyInstance, web: WebContext): void {
+  app.get('/staff', { preHandler: requirePermission('workbench.view') }, async (request, reply) => {
+    const staff = staffOf(request);
+    const agency = await findAgencyById(web.db, staff.agencyId);
+    const today = chinaDate(web.clock.now());
+    const missing = missingScheduleYears(await loadCalendar(web.db), today);
+    const ctx = pageContext(web, request, reply);
+    const page = (
+      <StaffLayout ctx={ctx} title="工作台">
+        <h1>工作台</h1>
+        <p class="lead">
+          {staff.displayName}，您好。所属单位：{agency?.name ?? '—'}；角色：{staff.roles.map((r) => ROLE_LABELS[r]).join('、')}。
+        </p>
+        {missing.length > 0 ? (
+          <div class="notice warn" role="status">
+            <p>
+              <strong>工作日历提醒：</strong>尚未录入 {missing.join('、')} 年的法定节假日安排。涉及这些年份的法定期限暂按周末计算，并标注“暂定”。
+            </p>
+            {can(staff, 'calendar.manage') ? (
+              <p>
+                <a href="/staff/calendar">现在录入</a>
+              </p>
+            ) : (
+              <p>请联系系统管理员录入。</p>
+            )}
+          </div>
+        ) : null}
+        <div class="card-grid">
+          <section class="card">
+            <h2>机构</h2>
+            <p>平台共有 {await countAgencies(web.db)} 个机构。</p>
+            <p>
+              <a href="/staff/agencies">查看机构与公开指南</a>
+            </p>
+          </section>
+          {can(staff, 'user.manage') ? (
+            <section class="card">
+              <h2>账号</h2>
+              <p>为本单位及下级单位的工作人员开设账号、分配角色、解除锁定。</p>
+              <p>
+                <a href="/staff/users">管理账号</a>
+              </p>
+            </section>
+          ) : null}
+          {can(staff, 'audit.read') ? (
+            <section class="card">
+              <h2>审计日志</h2>
+              <p>查看本单位及下级单位的全部操作记录。</p>
+              <p>
+                <a href="/staff/audit">查看审计日志</a>
+              </p>
+            </section>
+          ) : null}
+          <section class="card">
+            <h2>账号安全</h2>
+            <p>定期修改密码；离开电脑时请退出登录。</p>
+            <p>
+              <a href="/staff/account">修改密码</a>
+            </p>
+          </section>
+        </div>
+      </StaffLayout>
+    );
+    return sendPage(request, reply, page);
+  });
+}
