@@ -1,0 +1,202 @@
+/// <reference lib="dom" />
+// Browser checks of the public pages in a real Chromium: WCAG 2.1 AA (axe-core) in 简体/繁體 and
+// elderly mode, no horizontal scrolling at 360px, a no-JavaScript login and language switch, the
+// skip link, and screenshots for humans in test-results/.
+// Run: node --import tsx --test test/browser/accessibility.test.ts
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type * as Axe from 'axe-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/platform/http/app.js';
+import { ROUTE_MODULES } from '../../src/routes.js';
+import { seedDemo } from '../../src/seed/demo.js';
+import { createTestDatabase, type TestDatabase } from '../../src/test-support/db.js';
+
+// ---------- helpers ----------
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'Demo-Passw0rd!';
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+/** Why the suite is skipped, or false to run it. Under CI=true a missing Chromium is a failure, not a skip. */
+function skipReason(): string | false {
+  if (existsSync(CHROMIUM) || process.env.CI === 'true') return false;
+  return `Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+}
+
+let tdb: TestDatabase | undefined;
+let app: FastifyInstance | undefined;
+let browser: Browser | undefined;
+let baseURL = '';
+
+/** Runs `fn` on a fresh page in a fresh context (own cookies), closing both afterwards. */
+async function withPage<T>(options: BrowserContextOptions, fn: (page: Page) => Promise<T>): Promise<T> {
+  assert.ok(browser, 'browser not started');
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', ...options });
+  try {
+    return await fn(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens `path` and asserts a 200 HTML answer. */
+async function open(page: Page, path: string): Promise<void> {
+  const response = await page.goto(path);
+  assert.equal(response?.status(), 200, `GET ${path} answered ${response?.status()}`);
+}
+
+interface Violation {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string; html: string; summary: string }[];
+}
+
+/** Injects axe-core into the page and returns the WCAG 2.1 A/AA violations, flattened for reporting. */
+async function axeViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    const { axe } = window as unknown as { axe: typeof Axe };
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary ?? '' })),
+    }));
+  }, AXE_TAGS);
+}
+
+function describeViolations(path: string, violations: Violation[]): string {
+  const lines = [`${violations.length} accessibility violation(s) on ${path}:`];
+  for (const v of violations) {
+    lines.push(`- ${v.id} [${v.impact ?? 'n/a'}] ${v.help} (${v.helpUrl}) — ${v.nodes.length} node(s)`);
+    for (const n of v.nodes.slice(0, 3)) {
+      lines.push(`    at ${n.target}: ${n.html.slice(0, 200)}`);
+      lines.push(`      ${n.summary.replace(/\n/g, '\n      ')}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+// ---------- the suite ----------
+
+describe('browser: public pages in Chromium', { skip: skipReason() }, () => {
+  before(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required under CI=true but ${CHROMIUM} does not exist`);
+    tdb = await createTestDatabase('sqlite');
+    await seedDemo(tdb.ctx, { password: PASSWORD });
+    app = await buildApp(tdb.ctx, { routes: ROUTE_MODULES });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    baseURL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await tdb?.drop();
+  });
+
+  describe('WCAG 2.1 AA (axe-core)', () => {
+    const pages = ['/', '/agencies/ljs', '/staff/login'].flatMap((p) => [p, `${p}?lang=zh-Hant`]);
+    for (const path of [...pages, '/?elder=1']) {
+      test(`no violations on ${path}`, () =>
+        withPage({ bypassCSP: true }, async (page) => {
+          await open(page, path);
+          const violations = await axeViolations(page);
+          assert.equal(violations.length, 0, describeViolations(path, violations));
+        }));
+    }
+
+    test('the 繁體 guide is really Traditional, the 简体 one Simplified', () =>
+      withPage({}, async (page) => {
+        await open(page, '/agencies/ljs?lang=zh-Hant');
+        assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
+        assert.match(await page.content(), /政府信息公開指南/);
+        await open(page, '/agencies/ljs?lang=zh-Hans');
+        assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+        assert.match(await page.content(), /政府信息公开指南/);
+      }));
+  });
+
+  describe('mobile: no horizontal scrolling at 360px', () => {
+    for (const path of ['/', '/agencies/ljs', '/?elder=1', '/agencies/ljs?elder=1']) {
+      test(`${path} fits 360px`, () =>
+        withPage({ viewport: { width: 360, height: 740 } }, async (page) => {
+          await open(page, path);
+          const { scrollWidth, wide } = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            // The elements sticking out past the viewport, to say what to fix.
+            wide: Array.from(document.querySelectorAll('body *'))
+              .filter((el) => el.getBoundingClientRect().right > 360.5)
+              .slice(0, 5)
+              .map((el) => `${el.tagName.toLowerCase()}.${el.className} (right=${Math.round(el.getBoundingClientRect().right)})`),
+          }));
+          assert.ok(scrollWidth <= 360, `${path}: scrollWidth ${scrollWidth} > 360; widest: ${wide.join(', ')}`);
+        }));
+    }
+  });
+
+  describe('works without JavaScript', () => {
+    test('logs in through the real form, then switches to 繁體 and remembers it', () =>
+      withPage({ javaScriptEnabled: false }, async (page) => {
+        await open(page, '/staff/login');
+        await page.fill('#f-login', 'admin');
+        await page.fill('#f-password', PASSWORD);
+        await Promise.all([page.waitForURL(`${baseURL}/staff`), page.click('form button[type="submit"]')]);
+        assert.equal(await page.textContent('h1'), '工作台');
+
+        await open(page, '/agencies/ljs');
+        await Promise.all([page.waitForURL(/lang=zh-Hant/), page.click('a:text-is("繁體")')]);
+        assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
+        const text = (await page.textContent('body')) ?? '';
+        assert.match(text, /政府信息公開指南/);
+        assert.doesNotMatch(text, /政府信息公开指南/);
+
+        await open(page, '/');
+        assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant', 'the 繁體 choice is not remembered by cookie');
+        assert.match((await page.textContent('h1')) ?? '', /政務公開/);
+      }));
+  });
+
+  describe('keyboard', () => {
+    test('Tab first focuses the skip link, which moves focus to #main', () =>
+      withPage({}, async (page) => {
+        await open(page, '/');
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+        assert.equal(focused, '跳到主要内容');
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/#main$/);
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+      }));
+  });
+
+  describe('screenshots for humans (test-results/)', () => {
+    test('home page, desktop and 360px elderly mode', async () => {
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
+        await open(page, '/');
+        await page.screenshot({ path: `${RESULTS_DIR}home.png`, fullPage: true });
+      });
+      await withPage({ viewport: { width: 360, height: 740 } }, async (page) => {
+        await open(page, '/?elder=1');
+        await page.screenshot({ path: `${RESULTS_DIR}home-elder-360.png`, fullPage: true });
+      });
+    });
+  });
+});

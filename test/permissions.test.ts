@@ -1,0 +1,136 @@
+/**
+ * The permission matrix: every staff route, driven with every role and anonymously, on every
+ * engine, through the real application. A new staff route that is not listed here fails the
+ * coverage test, so nobody can add a route without deciding who may use it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { ROLES, type Role } from '../src/platform/auth/model.js';
+import { buildApp } from '../src/platform/http/app.js';
+import { ROUTE_MODULES } from '../src/routes.js';
+import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../src/test-support/db.js';
+import { makeHierarchy, makeUser, TEST_PASSWORD } from '../src/test-support/factories.js';
+import { Visitor } from '../src/test-support/http.js';
+
+type Who = Role | 'anonymous';
+type Expect = 'ok' | 'denied';
+
+interface RouteCase {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  /** The registered route pattern this case covers. */
+  readonly pattern: string;
+  /** Roles allowed; everyone else (signed in) gets 403, anonymous 302 (GET) or 401 (POST). */
+  readonly allowed: readonly Role[] | 'all';
+  /** Status for allowed roles: GET pages answer 200; POSTs here send an empty form and get 400. */
+  readonly okStatus: number;
+}
+
+const ADMINS: Role[] = ['agency_admin', 'system_admin'];
+
+// Every signed-in user works in the district government (city-d1); the targets below are in its scope.
+const CASES: RouteCase[] = [
+  { method: 'GET', url: '/staff', pattern: '/staff', allowed: 'all', okStatus: 200 },
+  { method: 'GET', url: '/staff/account', pattern: '/staff/account', allowed: 'all', okStatus: 200 },
+  { method: 'POST', url: '/staff/account', pattern: '/staff/account', allowed: 'all', okStatus: 400 },
+  { method: 'GET', url: '/staff/agencies', pattern: '/staff/agencies', allowed: 'all', okStatus: 200 },
+  { method: 'GET', url: '/staff/agencies/new', pattern: '/staff/agencies/new', allowed: ADMINS, okStatus: 200 },
+  { method: 'POST', url: '/staff/agencies', pattern: '/staff/agencies', allowed: ADMINS, okStatus: 400 },
+  { method: 'GET', url: '/staff/agencies/city-d1-cz/edit', pattern: '/staff/agencies/:code/edit', allowed: ADMINS, okStatus: 200 },
+  { method: 'POST', url: '/staff/agencies/city-d1-cz', pattern: '/staff/agencies/:code', allowed: ADMINS, okStatus: 400 },
+  { method: 'GET', url: '/staff/users', pattern: '/staff/users', allowed: ADMINS, okStatus: 200 },
+  { method: 'GET', url: '/staff/users/new', pattern: '/staff/users/new', allowed: ADMINS, okStatus: 200 },
+  { method: 'POST', url: '/staff/users', pattern: '/staff/users', allowed: ADMINS, okStatus: 400 },
+  { method: 'GET', url: '/staff/users/target.user', pattern: '/staff/users/:login', allowed: ADMINS, okStatus: 200 },
+  { method: 'POST', url: '/staff/users/target.user', pattern: '/staff/users/:login', allowed: ADMINS, okStatus: 400 },
+  { method: 'GET', url: '/staff/audit', pattern: '/staff/audit', allowed: ['agency_admin', 'supervisor', 'system_admin'], okStatus: 200 },
+  { method: 'GET', url: '/staff/calendar', pattern: '/staff/calendar', allowed: ['system_admin'], okStatus: 200 },
+  { method: 'POST', url: '/staff/calendar', pattern: '/staff/calendar', allowed: ['system_admin'], okStatus: 400 },
+  // Logout is checked last for each role, since it ends the session.
+  { method: 'POST', url: '/staff/logout', pattern: '/staff/logout', allowed: 'all', okStatus: 303 },
+];
+
+// Routes under /staff that are deliberately public: the login form itself.
+const PUBLIC_STAFF_ROUTES = new Set(['GET /staff/login', 'POST /staff/login']);
+
+function expected(c: RouteCase, who: Who): number {
+  if (who === 'anonymous') return c.method === 'GET' ? 302 : 401;
+  return c.allowed === 'all' || c.allowed.includes(who) ? c.okStatus : 403;
+}
+
+for (const engine of ENGINES) {
+  describe(`permission matrix [${engine}]`, { skip: await skipReason(engine) }, () => {
+    let tdb: TestDatabase;
+    let app: FastifyInstance;
+    const registered: string[] = [];
+
+    before(async () => {
+      tdb = await createTestDatabase(engine);
+      const collect = (a: FastifyInstance) => {
+        a.addHook('onRoute', (r) => {
+          for (const m of [r.method].flat()) if (m !== 'HEAD' && r.url.startsWith('/staff')) registered.push(`${m} ${r.url}`);
+        });
+      };
+      app = await buildApp(tdb.ctx, { routes: [collect, ...ROUTE_MODULES] });
+      await app.ready();
+      const h = await makeHierarchy(tdb.ctx);
+      for (const role of ROLES) await makeUser(tdb.ctx, { login: `u.${role.replace('_', '-')}`, agencyId: h.district.id, roles: [role] });
+      await makeUser(tdb.ctx, { login: 'target.user', agencyId: h.districtBureau.id, roles: ['editor'] });
+    });
+    after(async () => {
+      await app?.close();
+      await tdb?.drop();
+    });
+
+    test('every registered staff route is in the matrix', () => {
+      const covered = new Set(CASES.map((c) => `${c.method} ${c.pattern}`));
+      const missing = registered.filter((r) => !covered.has(r) && !PUBLIC_STAFF_ROUTES.has(r));
+      assert.deepEqual(missing, [], `staff routes without a permission-matrix entry: ${missing.join(', ')}`);
+    });
+
+    for (const who of ['anonymous', ...ROLES] as const) {
+      test(`${who}: every staff route answers as the matrix says`, async () => {
+        const visitor = new Visitor(app);
+        if (who === 'anonymous') {
+          await visitor.get('/staff/login'); // a CSRF token for the anonymous POSTs
+        } else {
+          const res = await visitor.login(`u.${who.replace('_', '-')}`, TEST_PASSWORD);
+          assert.equal(res.statusCode, 303, `${who} signs in`);
+        }
+        const failures: string[] = [];
+        for (const c of CASES) {
+          const res = c.method === 'GET' ? await visitor.get(c.url) : await visitor.post(c.url, {});
+          const want = expected(c, who);
+          if (res.statusCode !== want) failures.push(`${c.method} ${c.url}: expected ${want}, got ${res.statusCode}`);
+          if (want === 302) assert.match(String(res.headers.location), /^\/staff\/login\?next=/);
+        }
+        assert.deepEqual(failures, []);
+      });
+    }
+
+    test('agency scope: a district admin cannot touch the city government or its users', async () => {
+      const visitor = new Visitor(app);
+      await visitor.login('u.agency-admin', TEST_PASSWORD);
+      assert.equal((await visitor.get('/staff/agencies/city/edit')).statusCode, 403);
+      assert.equal((await visitor.get('/staff/agencies/other/edit')).statusCode, 403);
+      assert.equal((await visitor.post('/staff/agencies/city', { name: 'x' })).statusCode, 403);
+      const cityUser = await makeUser(tdb.ctx, { login: 'city.editor', agencyId: 1, roles: ['editor'] });
+      assert.equal((await visitor.get(`/staff/users/${cityUser.login}`)).statusCode, 403);
+      // A system admin in the district reaches everything.
+      const admin = new Visitor(app);
+      await admin.login('u.system-admin', TEST_PASSWORD);
+      assert.equal((await admin.get('/staff/agencies/city/edit')).statusCode, 200);
+      assert.equal((await admin.get(`/staff/users/${cityUser.login}`)).statusCode, 200);
+    });
+
+    test('a supervisor reads the audit log of its agency and below, not of others', async () => {
+      const visitor = new Visitor(app);
+      await visitor.login('u.supervisor', TEST_PASSWORD);
+      const page = await visitor.get('/staff/audit?action=agency.create');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /city-d1-cz/);
+      assert.doesNotMatch(page.body, /city-edu/, 'the city bureau is outside the district supervisor scope');
+    });
+  });
+}
