@@ -14,7 +14,6 @@ import { makeHierarchy, makeUser, TEST_PASSWORD } from '../src/test-support/fact
 import { Visitor } from '../src/test-support/http.js';
 
 type Who = Role | 'anonymous';
-type Expect = 'ok' | 'denied';
 
 interface RouteCase {
   readonly method: 'GET' | 'POST';

@@ -4,7 +4,7 @@ import { createAgency, findAgencyByCode, listAgencies } from '../agencies/servic
 import { SYSTEM_ACTOR } from '../platform/audit/model.js';
 import { ROLES } from '../platform/auth/model.js';
 import { createUser } from '../platform/auth/service.js';
-import { AppError } from '../platform/errors.js';
+import type { AppError } from '../platform/errors.js';
 import { generatePassword, seedDemo } from '../seed/demo.js';
 import { openRuntime } from './runtime.js';
 import { parseCommand, required, UsageError, type Io } from './usage.js';

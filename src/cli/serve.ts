@@ -26,7 +26,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     const seeded = await seedDemo(ctx);
     if (seeded.seeded) printDemoAccounts(io, seeded.agencies, seeded.accounts, seeded.password ?? '', `http://${ctx.config.host}:${ctx.config.port}/staff/login`);
   }
-  const app = await buildApp(ctx, { routes: ROUTE_MODULES, logger: true, metricsToken: process.env.METRICS_TOKEN });
+  const app = await buildApp(ctx, { routes: ROUTE_MODULES, logger: true });
   const shutdown = async (signal: string) => {
     io.err(`收到 ${signal}，正在停止 / stopping`);
     await app.close();

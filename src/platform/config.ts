@@ -6,7 +6,12 @@ import { z } from 'zod';
  * Every key is documented in `.env.example`; an invalid key stops the process with all problems listed.
  */
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a decimal port number')
+    .default('3000')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(65535)),
   HOST: z.string().min(1).default('127.0.0.1'),
   GONGKAI_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
@@ -23,6 +28,7 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   PUBLIC_POST_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_KEY_PREFIX: z.string().default('gongkai:'),
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 export type DatabaseConfig =
@@ -42,6 +48,7 @@ export interface AppConfig {
   readonly login: { readonly maxFailures: number; readonly lockMinutes: number };
   readonly publicPostLimitPerMinute: number;
   readonly rateLimitKeyPrefix: string;
+  readonly metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -53,7 +60,11 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   // Empty strings in the environment mean "not set", as in most .env files.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env)
+      .map(([k, v]) => [k, v?.trim()] as const)
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -73,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: Object.freeze({ maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES }),
     publicPostLimitPerMinute: e.PUBLIC_POST_LIMIT_PER_MINUTE,
     rateLimitKeyPrefix: e.RATE_LIMIT_KEY_PREFIX,
+    metricsToken: e.METRICS_TOKEN,
   });
 }
 
@@ -87,7 +99,17 @@ function databaseConfig(url: string | undefined, dataDir: string): DatabaseConfi
 
 /** A printable copy of the config with secrets (passwords in URLs) masked. */
 export function redactedConfig(config: AppConfig): Record<string, unknown> {
-  const mask = (u: string | undefined) => u?.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+  const mask = (value: string | undefined) => {
+    if (value === undefined) return undefined;
+    try {
+      const u = new URL(value);
+      if (u.password) u.password = '***';
+      for (const key of ['password', 'sslpassword']) if (u.searchParams.has(key)) u.searchParams.set(key, '***');
+      return u.toString();
+    } catch {
+      return '***';
+    }
+  };
   return {
     ...config,
     database:
@@ -95,5 +117,6 @@ export function redactedConfig(config: AppConfig): Record<string, unknown> {
         ? { engine: 'postgres', url: mask(config.database.url) }
         : config.database,
     redisUrl: mask(config.redisUrl),
+    metricsToken: config.metricsToken ? '***' : undefined,
   };
 }

@@ -1,3 +1,4 @@
+import { TableWrap } from '../platform/views/forms.js';
 import type { ApiRouteDoc } from '../platform/http/openapi.js';
 import { PublicLayout } from '../platform/views/layout.js';
 import type { PageContext } from '../platform/views/page-context.js';
@@ -55,7 +56,7 @@ export function ApiDocsPage({ ctx, routes, document }: { ctx: PageContext; route
             </h2>
             <p>{r.summary}</p>
             {op && op.parameters.length > 0 ? (
-              <div class="table-wrap">
+              <TableWrap label="接口参数">
                 <table class="data">
                   <thead>
                     <tr>
@@ -78,7 +79,7 @@ export function ApiDocsPage({ ctx, routes, document }: { ctx: PageContext; route
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             ) : null}
             <p class="muted">返回字段：{describeSchema(op?.responses['200']?.content?.['application/json'].schema)}</p>
           </section>

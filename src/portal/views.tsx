@@ -1,3 +1,4 @@
+import { TableWrap } from '../platform/views/forms.js';
 import type { AgencyRow } from '../platform/db/schema.js';
 import { PublicLayout } from '../platform/views/layout.js';
 import type { PageContext } from '../platform/views/page-context.js';
@@ -126,7 +127,7 @@ export function RequestsPage({ ctx, answer, problem }: { ctx: PageContext; answe
         ))}
       </ol>
       <h2>收到申请的日期</h2>
-      <div class="table-wrap">
+      <TableWrap label="收到申请之日的确定规则">
         <table class="data">
           <thead>
             <tr>
@@ -143,7 +144,7 @@ export function RequestsPage({ ctx, answer, problem }: { ctx: PageContext; answe
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>答复期限</h2>
       <ul>
         {DEADLINE_RULES.map((r) => (
@@ -217,7 +218,7 @@ export function ContactsPage({ ctx, agencies, kind }: { ctx: PageContext; agenci
           </p>
         </>
       )}
-      <div class="table-wrap">
+      <TableWrap label="机构联系方式">
         <table class="data">
           <thead>
             <tr>
@@ -240,7 +241,7 @@ export function ContactsPage({ ctx, agencies, kind }: { ctx: PageContext; agenci
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </PublicLayout>
   );
 }

@@ -66,7 +66,7 @@ export class Visitor {
   /** Posts a form; the CSRF token comes from the last page seen unless `_csrf` is given. */
   async post(url: string, form: Record<string, string | string[]> = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
-    const withToken = { ...(this.#csrf ? { _csrf: this.#csrf } : {}), ...form };
+    const withToken: Record<string, string | string[]> = { ...(this.#csrf ? { _csrf: this.#csrf } : {}), ...form };
     for (const [k, v] of Object.entries(withToken)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
     const res = await this.app.inject({
       method: 'POST',

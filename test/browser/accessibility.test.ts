@@ -122,6 +122,16 @@ describe('browser: public pages in Chromium', { skip: skipReason() }, () => {
         }));
     }
 
+    // Wide tables scroll sideways on a phone in elderly mode; the scrolling box must be keyboard-reachable.
+    for (const path of ['/api/docs?elder=1', '/requests?elder=1&received=2026-09-18']) {
+      test(`no violations on ${path} at 360px`, () =>
+        withPage({ bypassCSP: true, viewport: { width: 360, height: 740 } }, async (page) => {
+          await open(page, path);
+          const violations = await axeViolations(page);
+          assert.equal(violations.length, 0, describeViolations(path, violations));
+        }));
+    }
+
     test('the 繁體 guide is really Traditional, the 简体 one Simplified', () =>
       withPage({}, async (page) => {
         await open(page, '/agencies/ljs?lang=zh-Hant');

@@ -1,3 +1,4 @@
+import { TableWrap } from '../../platform/views/forms.js';
 import type { AgencyRow } from '../../platform/db/schema.js';
 import { PublicLayout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
@@ -103,7 +104,7 @@ export function AgencyGuidePage({ ctx, agency: a, ancestors, children }: GuidePr
         ))}
       </ol>
       <p>收到申请的时间按下列规则确定（条例 第三十一条）：</p>
-      <div class="table-wrap">
+      <TableWrap label="收到申请之日的确定规则">
         <table class="data">
           <thead>
             <tr>
@@ -120,7 +121,7 @@ export function AgencyGuidePage({ ctx, agency: a, ancestors, children }: GuidePr
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p>答复期限：</p>
       <ul>
         {DEADLINE_RULES.map((r) => (

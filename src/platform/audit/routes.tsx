@@ -6,7 +6,7 @@ import { subtreeIds } from '../hierarchy.js';
 import { pageContext, sendPage } from '../http/render.js';
 import { parseQuery } from '../http/validate.js';
 import type { WebContext } from '../http/web-context.js';
-import { Pager } from '../views/forms.js';
+import { Pager, TableWrap } from '../views/forms.js';
 import { StaffLayout } from '../views/layout.js';
 import type { PageContext } from '../views/page-context.js';
 import type { AuditEntryRow } from '../db/schema.js';
@@ -55,7 +55,7 @@ function AuditPage({ ctx, items, total, page, filter }: { ctx: PageContext; item
         </label>
         <button type="submit">筛选</button>
       </form>
-      <div class="table-wrap">
+      <TableWrap label="审计日志记录">
         <table class="data">
           <thead>
             <tr>
@@ -84,7 +84,7 @@ function AuditPage({ ctx, items, total, page, filter }: { ctx: PageContext; item
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {items.length === 0 ? <p>没有符合条件的记录。</p> : null}
       <Pager base="/staff/audit" query={filter} page={page} pageSize={50} total={total} />
     </StaffLayout>

@@ -27,9 +27,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
   const salt = Buffer.from(parts[4] ?? '', 'base64url');
   const expected = Buffer.from(parts[5] ?? '', 'base64url');
-  if (!Number.isInteger(N) || expected.length === 0) return false;
-  const actual = await scryptAsync(password, salt, expected.length, options(N, r, p));
-  return timingSafeEqual(actual, expected);
+  // A damaged row must not crash a login or ask for gigabytes of memory: bound every parameter.
+  const powerOfTwo = Number.isInteger(N) && N >= 2 && N <= 2 ** 20 && (N & (N - 1)) === 0;
+  const small = (x: number) => Number.isInteger(x) && x >= 1 && x <= 16;
+  if (!powerOfTwo || !small(r) || !small(p) || expected.length < 16 || expected.length > 128) return false;
+  try {
+    const actual = await scryptAsync(password, salt, expected.length, options(N, r, p));
+    return timingSafeEqual(actual, expected);
+  } catch {
+    return false;
+  }
 }
 
 // Verifying against this when the login does not exist keeps the response time the same,

@@ -116,8 +116,8 @@ export function authRoutes(app: FastifyInstance, web: WebContext): void {
   });
 
   const loadManaged = async (request: FastifyRequest) => {
-    const loginName = String((request.params as Record<string, unknown>).login ?? '');
-    const user = await findUserByLogin(web.db, loginName);
+    const parsed = z.object({ login: z.string().max(64) }).safeParse(request.params);
+    const user = parsed.success ? await findUserByLogin(web.db, parsed.data.login) : undefined;
     const ids = await scopeIds(request);
     if (!user) throw errors.notFound('账号');
     if (ids !== null && !ids.includes(user.agencyId)) throw errors.forbidden();

@@ -42,7 +42,9 @@ describe('password hashing', () => {
   test('a malformed stored hash verifies nothing', async () => {
     const good = await hashPassword(TEST_PASSWORD);
     const [, , , , salt] = good.split('$');
-    for (const stored of ['', 'plain-text', 'bcrypt$32768$8$1$aa$bb', 'scrypt$abc$8$1$aa$bb', `scrypt$32768$8$1$${salt}$`, `scrypt$32768$8$1$${salt}`, `${good}$extra`]) {
+    for (const stored of ['', 'plain-text', 'bcrypt$32768$8$1$aa$bb', 'scrypt$abc$8$1$aa$bb', `scrypt$32768$8$1$${salt}$`, `scrypt$32768$8$1$${salt}`, `${good}$extra`,
+      // Damaged parameters: not a power of two, not a number, absurdly large (would need gigabytes).
+      good.replace('$32768$', '$3$'), good.replace('$8$1$', '$x$1$'), good.replace('$32768$', '$1099511627776$')]) {
       assert.equal(await verifyPassword(TEST_PASSWORD, stored), false, `stored hash ${JSON.stringify(stored)}`);
     }
   });

@@ -1,6 +1,6 @@
 import { ROLE_LABELS, ROLES, type Role } from './model.js';
 import { CsrfField, ErrorSummary, PublicLayout, StaffLayout } from '../views/layout.js';
-import { SelectField, TextField } from '../views/forms.js';
+import { SelectField, TextField, TableWrap } from '../views/forms.js';
 import type { PageContext } from '../views/page-context.js';
 
 export function LoginPage({ ctx, problems, login, next }: { ctx: PageContext; problems?: readonly string[]; login?: string; next: string }) {
@@ -67,7 +67,7 @@ export function UserListPage({ ctx, users, now }: { ctx: PageContext; users: rea
           新建账号
         </a>
       </p>
-      <div class="table-wrap">
+      <TableWrap label="账号列表">
         <table class="data">
           <thead>
             <tr>
@@ -102,7 +102,7 @@ export function UserListPage({ ctx, users, now }: { ctx: PageContext; users: rea
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </StaffLayout>
   );
 }
@@ -132,7 +132,10 @@ export interface UserFormProps {
 }
 
 export function UserFormPage({ ctx, agencies, grantable, values, problems, existing }: UserFormProps) {
-  const v = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
+  const v = (k: string) => {
+    const value = values[k];
+    return typeof value === 'string' ? value : '';
+  };
   const roles = Array.isArray(values.roles) ? values.roles : values.roles ? [values.roles] : [];
   return (
     <StaffLayout ctx={ctx} title={existing ? `账号：${existing.login}` : '新建账号'}>

@@ -8,7 +8,7 @@ import { pageContext, sendPage } from '../http/render.js';
 import { parseQuery } from '../http/validate.js';
 import type { WebContext } from '../http/web-context.js';
 import { CsrfField, ErrorSummary, StaffLayout } from '../views/layout.js';
-import { TextArea, TextField } from '../views/forms.js';
+import { TextArea, TextField, TableWrap } from '../views/forms.js';
 import type { PageContext } from '../views/page-context.js';
 import { addWorkingDays, CalendarScheduleError, explainAddWorkingDays, isIsoDate, type WorkingDayCalendar } from './model.js';
 import { enterSchedule, loadCalendar, missingScheduleYears, scheduleFromForm, scheduleSources } from './service.js';
@@ -58,7 +58,7 @@ function CalendarAdminPage({ ctx, years, missing, values, problems }: CalendarPa
           已保存 {ctx.query.saved} 年的安排，相关期限将按新安排重新计算。
         </p>
       ) : null}
-      <div class="table-wrap">
+      <TableWrap label="已录入的节假日安排">
         <table class="data">
           <thead>
             <tr>
@@ -79,7 +79,7 @@ function CalendarAdminPage({ ctx, years, missing, values, problems }: CalendarPa
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>录入或更正一年的安排</h2>
       <ErrorSummary problems={problems} />
       <form method="post" action="/staff/calendar" class="stack">

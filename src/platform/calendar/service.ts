@@ -62,9 +62,9 @@ export function scheduleFromForm(form: { year: string; source: string; holidays:
   const problems: string[] = [];
   const holidays = form.holidays
     .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((line, i) => {
+    .map((raw, i) => ({ line: raw.trim(), i }))
+    .filter(({ line }) => line !== '')
+    .map(({ line, i }) => {
       const parts = line.split(/[,，\s]+|至|—|–|~/).map((p) => p.trim()).filter(Boolean);
       const [name, from, to] = parts;
       if (!name || !from || !isIsoDate(from) || (to !== undefined && !isIsoDate(to)) || parts.length > 3) {

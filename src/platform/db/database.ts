@@ -37,10 +37,12 @@ function sqliteDialect(file: string): SqliteDialect {
 }
 
 // COUNT(*) and BIGINT arrive from pg as strings; every such value here is far below 2^53.
-const pgTypes = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format),
-} as pg.CustomTypesConfig;
+const INT8_OID = 20;
+function typeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === INT8_OID) return (value) => Number(value);
+  return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+}
+const pgTypes = { getTypeParser: typeParser };
 
 function postgresDialect(url: string): PostgresDialect {
   return new PostgresDialect({

@@ -27,7 +27,8 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<Migration
 export async function migrateOrThrow(handle: DatabaseHandle): Promise<string[]> {
   const outcome = await migrateToLatest(handle);
   if (outcome.error !== undefined) {
-    throw new Error(`数据库迁移失败 / migration failed: ${String(outcome.error)}`, { cause: outcome.error });
+    const reason = outcome.error instanceof Error ? outcome.error.message : JSON.stringify(outcome.error);
+    throw new Error(`数据库迁移失败 / migration failed: ${reason}`, { cause: outcome.error });
   }
   return outcome.applied;
 }

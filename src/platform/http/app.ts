@@ -26,7 +26,6 @@ export interface BuildAppOptions {
   readonly routes: readonly RouteModule[];
   /** Enable pino request logs (off in tests unless LOG_LEVEL asks). */
   readonly logger?: boolean;
-  readonly metricsToken?: string | undefined;
 }
 
 const LANG_COOKIE = 'gk_lang';
@@ -124,7 +123,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   });
 
   installErrorHandling(app, web);
-  installMetrics(app, options.metricsToken);
+  installMetrics(app, ctx.config.metricsToken);
   app.get('/healthz', async (_request, reply) => {
     try {
       await ctx.db.selectFrom('appSetting').select('key').limit(1).execute();

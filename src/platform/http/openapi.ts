@@ -31,7 +31,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' });
 }
 
 function parameters(where: 'path' | 'query', schema: z.ZodObject | undefined) {

@@ -1,4 +1,9 @@
-import * as OpenCC from 'opencc-js';
+import * as OpenCCModule from 'opencc-js';
+
+// opencc-js ships declarations whose extensionless relative imports do not resolve under
+// NodeNext, so the one function used here is typed locally.
+type ConverterFactory = (options: { from: string; to: string }) => (text: string) => string;
+const OpenCC = OpenCCModule as unknown as { Converter: ConverterFactory };
 
 /** Page languages: Simplified by default, Traditional made by OpenCC phrase conversion. */
 export const LANGS = ['zh-Hans', 'zh-Hant'] as const;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Executor } from '../db/database.js';
+import { errors } from '../errors.js';
 
 /** Small key/value settings kept in the database, so every web process sees the same values. */
 export async function getSetting(db: Executor, key: string): Promise<string | undefined> {
@@ -49,7 +50,9 @@ export async function getSiteInfo(db: Executor): Promise<SiteInfo> {
 }
 
 export async function putSiteInfo(db: Executor, info: unknown): Promise<SiteInfo> {
-  const site = siteInfoSchema.parse(info);
+  const parsed = siteInfoSchema.safeParse(info);
+  if (!parsed.success) throw errors.validation(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const site = parsed.data;
   await putSetting(db, 'site', JSON.stringify(site));
   return site;
 }

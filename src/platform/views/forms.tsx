@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
 interface FieldProps {
   readonly name: string;
   readonly label: string;
@@ -98,5 +100,17 @@ export function Pager({ base, query, page, pageSize, total }: { base: string; qu
       </span>
       {page < pages ? <a href={href(page + 1)}>下一页</a> : null}
     </nav>
+  );
+}
+
+/**
+ * A wide table's scrolling box. It is focusable and labelled so keyboard users can scroll it
+ * (WCAG 2.1.1; axe `scrollable-region-focusable`).
+ */
+export function TableWrap({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
   );
 }

@@ -38,7 +38,7 @@ function Document({ ctx, title, children, bodyClass }: { ctx: PageContext; title
 
 function Toolbar({ ctx }: { ctx: PageContext }) {
   return (
-    <div class="toolbar">
+    <nav class="toolbar" aria-label="显示设置与登录">
       <div class="wrap toolbar-inner">
         <span>
           {ctx.lang === 'zh-Hans' ? (
@@ -56,7 +56,7 @@ function Toolbar({ ctx }: { ctx: PageContext }) {
         </span>
         <span>{ctx.staff ? <a href="/staff">工作台（{ctx.staff.displayName}）</a> : <a href="/staff/login">工作人员登录</a>}</span>
       </div>
-    </div>
+    </nav>
   );
 }
 
