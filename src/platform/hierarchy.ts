@@ -27,3 +27,15 @@ export async function subtreeIds(db: Executor, id: number): Promise<number[]> {
     SELECT id FROM down`.execute(db);
   return rows.map((r) => Number(r.id));
 }
+
+export async function agencyExists(db: Executor, id: number): Promise<boolean> {
+  return (await db.selectFrom('agency').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** Ids and names of agencies, in code order; `ids` limits the list (null = all). */
+export async function agencyNames(db: Executor, ids: readonly number[] | null): Promise<{ id: number; name: string }[]> {
+  if (ids !== null && ids.length === 0) return [];
+  let q = db.selectFrom('agency').select(['id', 'name']).orderBy('code');
+  if (ids !== null) q = q.where('id', 'in', [...ids]);
+  return q.execute();
+}

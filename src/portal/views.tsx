@@ -2,7 +2,8 @@ import { TableWrap } from '../platform/views/forms.js';
 import type { AgencyRow } from '../platform/db/schema.js';
 import { PublicLayout } from '../platform/views/layout.js';
 import type { PageContext } from '../platform/views/page-context.js';
-import { DEADLINE_RULES, FEE_RULES, PROACTIVE_SCOPE, RECEIPT_DATE_RULES, REQUEST_CONTENTS } from './content.js';
+import { DeadlineRulesList, ReceiptDateTable, RequestContentsList } from '../platform/views/statutory.js';
+import { FEE_RULES, PROACTIVE_SCOPE } from '../platform/views/statutory-texts.js';
 
 export function HomePage({ ctx, governments, agencyCount }: { ctx: PageContext; governments: readonly AgencyRow[]; agencyCount: number }) {
   return (
@@ -121,36 +122,11 @@ export function RequestsPage({ ctx, answer, problem }: { ctx: PageContext; answe
         <a href="/agencies">机构与公开指南</a>中找到掌握该信息的机构，按其指南提交申请。
       </p>
       <h2>申请应当包括的内容</h2>
-      <ol>
-        {REQUEST_CONTENTS.map((c) => (
-          <li>{c}</li>
-        ))}
-      </ol>
+      <RequestContentsList />
       <h2>收到申请的日期</h2>
-      <TableWrap label="收到申请之日的确定规则">
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">提交方式</th>
-              <th scope="col">收到申请之日</th>
-            </tr>
-          </thead>
-          <tbody>
-            {RECEIPT_DATE_RULES.map((r) => (
-              <tr>
-                <td>{r.channel}</td>
-                <td>{r.rule}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <ReceiptDateTable />
       <h2>答复期限</h2>
-      <ul>
-        {DEADLINE_RULES.map((r) => (
-          <li>{r}</li>
-        ))}
-      </ul>
+      <DeadlineRulesList />
       <h2 id="calculator">答复期限计算</h2>
       <p>输入行政机关收到申请的日期，计算法定答复期限。工作日按国务院公布的法定节假日和调休安排计算，收到申请的当日不计入。</p>
       <form method="get" action="/requests#calculator" class="filters">

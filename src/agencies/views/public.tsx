@@ -1,8 +1,7 @@
-import { TableWrap } from '../../platform/views/forms.js';
 import type { AgencyRow } from '../../platform/db/schema.js';
 import { PublicLayout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
-import { DEADLINE_RULES, RECEIPT_DATE_RULES, REQUEST_CONTENTS } from '../../portal/content.js';
+import { DeadlineRulesList, ReceiptDateTable, RequestContentsList } from '../../platform/views/statutory.js';
 import type { AgencyNode } from '../model.js';
 
 export function AgencyTreeList({ nodes, linkTo = (a) => `/agencies/${a.code}` }: { nodes: readonly AgencyNode[]; linkTo?: (a: AgencyRow) => string }) {
@@ -98,36 +97,11 @@ export function AgencyGuidePage({ ctx, agency: a, ancestors, children }: GuidePr
       <p>{a.howToObtain || '主动公开的政府信息通过本平台“政府信息公开”栏目发布。'}</p>
       <h3>（二）依申请公开</h3>
       <p>公民、法人或者其他组织可以向本机关申请获取主动公开以外的政府信息。申请应当采用书面形式（包括信件、数据电文），书写确有困难的，可以口头提出，由本机关代为填写。申请应当包括：</p>
-      <ol>
-        {REQUEST_CONTENTS.map((c) => (
-          <li>{c}</li>
-        ))}
-      </ol>
+      <RequestContentsList />
       <p>收到申请的时间按下列规则确定（条例 第三十一条）：</p>
-      <TableWrap label="收到申请之日的确定规则">
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">提交方式</th>
-              <th scope="col">收到申请之日</th>
-            </tr>
-          </thead>
-          <tbody>
-            {RECEIPT_DATE_RULES.map((r) => (
-              <tr>
-                <td>{r.channel}</td>
-                <td>{r.rule}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <ReceiptDateTable />
       <p>答复期限：</p>
-      <ul>
-        {DEADLINE_RULES.map((r) => (
-          <li>{r}</li>
-        ))}
-      </ul>
+      <DeadlineRulesList />
       <h2>三、政府信息公开工作机构</h2>
       <Contact a={a} />
       <h2>四、收费</h2>

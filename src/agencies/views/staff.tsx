@@ -57,6 +57,11 @@ export function AgencyFormPage({
   return (
     <StaffLayout ctx={ctx} title={title}>
       <h1>{title}</h1>
+      {ctx.query.saved === '1' ? (
+        <p class="notice" role="status">
+          已保存，公开指南已按新内容更新。
+        </p>
+      ) : null}
       <ErrorSummary problems={problems} />
       <form method="post" action={editing ? `/staff/agencies/${str('code')}` : '/staff/agencies'} class="stack">
         <CsrfField ctx={ctx} />

@@ -4,7 +4,7 @@ import { AppError, errors } from '../errors.js';
 import { cookieOptions, SESSION_COOKIE } from '../http/cookies.js';
 import { pageContext, sendPage } from '../http/render.js';
 import type { WebContext } from '../http/web-context.js';
-import { subtreeIds } from '../hierarchy.js';
+import { agencyNames, subtreeIds } from '../hierarchy.js';
 import { byStaff, requirePermission, staffOf } from './guard.js';
 import { grantableRoles } from './model.js';
 import { changeOwnPassword, changeUser, createUser, login, logout } from './service.js';
@@ -75,11 +75,7 @@ export function authRoutes(app: FastifyInstance, web: WebContext): void {
     const staff = staffOf(request);
     return staff.roles.includes('system_admin') ? null : subtreeIds(web.db, staff.agencyId);
   };
-  const agencyOptions = async (request: FastifyRequest) => {
-    const ids = await scopeIds(request);
-    const rows = await web.db.selectFrom('agency').select(['id', 'name']).orderBy('code').execute();
-    return ids === null ? rows : rows.filter((r) => ids.includes(r.id));
-  };
+  const agencyOptions = async (request: FastifyRequest) => agencyNames(web.db, await scopeIds(request));
 
   app.get('/staff/users', { preHandler: requirePermission('user.manage') }, async (request, reply) => {
     const users = await listUsers(web.db, await scopeIds(request));

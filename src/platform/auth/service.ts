@@ -5,7 +5,7 @@ import type { AuditActor } from '../audit/model.js';
 import type { ServiceDeps } from '../context.js';
 import { sha256Hex } from '../digest.js';
 import { errors } from '../errors.js';
-import { ancestryIds } from '../hierarchy.js';
+import { agencyExists, ancestryIds } from '../hierarchy.js';
 import { grantableRoles, inScope, isRole, passwordProblems, ROLES, type Role, type StaffIdentity } from './model.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
 import * as store from './store.js';
@@ -165,8 +165,7 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction().execute(async (tx) => {
     if (await store.findUserByLogin(tx, input.login)) throw errors.conflict('该登录名已被使用', 'That login is already taken');
-    const agency = await tx.selectFrom('agency').select('id').where('id', '=', input.agencyId).executeTakeFirst();
-    if (!agency) throw errors.validation(['agencyId: 单位不存在 / agency not found']);
+    if (!(await agencyExists(tx, input.agencyId))) throw errors.validation(['agencyId: 单位不存在 / agency not found']);
     const now = deps.clock.now();
     const user = await store.insertUser(tx, { ...input, passwordHash, now: now.toISOString() }, input.roles);
     await appendAudit(tx, now, {
@@ -265,7 +264,7 @@ export async function changeOwnPassword(
   await deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now().toISOString();
     await store.updateUser(tx, user.id, { passwordHash, passwordChangedAt: now, updatedAt: now });
-    await tx.deleteFrom('session').where('userId', '=', user.id).where('id', '!=', sha256Hex(currentSessionToken)).execute();
+    await store.deleteOtherSessions(tx, user.id, sha256Hex(currentSessionToken));
     await appendAudit(tx, deps.clock.now(), {
       actor: { id: user.id, login: user.login },
       agencyId: user.agencyId,

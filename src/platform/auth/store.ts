@@ -117,3 +117,8 @@ export async function deleteExpiredSessions(db: Executor, nowIso: string): Promi
   const r = await db.deleteFrom('session').where('expiresAt', '<=', nowIso).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Ends every session of the user except the one making the request. */
+export async function deleteOtherSessions(db: Executor, userId: number, keepSessionId: string): Promise<void> {
+  await db.deleteFrom('session').where('userId', '=', userId).where('id', '!=', keepSessionId).execute();
+}

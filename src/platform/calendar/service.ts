@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { errors } from '../errors.js';
 import { loadShippedSchedules } from './load.js';
+import { enteredSchedules, findEnteredSchedule, upsertSchedule } from './store.js';
 import { CalendarScheduleError, isIsoDate, parseYearSchedule, WorkingDayCalendar, type YearSchedule } from './model.js';
 
 // The shipped files never change while the process runs, so they are read once.
@@ -11,11 +12,6 @@ let shipped: YearSchedule[] | undefined;
 function shippedSchedules(): YearSchedule[] {
   shipped ??= loadShippedSchedules();
   return shipped;
-}
-
-async function enteredSchedules(db: Executor): Promise<YearSchedule[]> {
-  const rows = await db.selectFrom('holidaySchedule').select(['year', 'schedule']).orderBy('year').execute();
-  return rows.map((r) => parseYearSchedule(JSON.parse(r.schedule), `holiday_schedule ${r.year}`));
 }
 
 /**
@@ -88,14 +84,9 @@ export async function enterSchedule(deps: ServiceDeps, by: { actor: AuditActor; 
     throw e;
   }
   await deps.db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('holidaySchedule').selectAll().where('year', '=', checked.year).executeTakeFirst();
+    const before = await findEnteredSchedule(tx, checked.year);
     const now = deps.clock.now();
-    const values = { source: checked.source, schedule: JSON.stringify(checked), enteredBy: by.actor.login, enteredAt: now.toISOString() };
-    await tx
-      .insertInto('holidaySchedule')
-      .values({ year: checked.year, ...values })
-      .onConflict((oc) => oc.column('year').doUpdateSet(values))
-      .execute();
+    await upsertSchedule(tx, checked, by.actor.login, now.toISOString());
     await appendAudit(tx, now, {
       actor: by.actor,
       agencyId: null,
@@ -103,7 +94,7 @@ export async function enterSchedule(deps: ServiceDeps, by: { actor: AuditActor; 
       objectType: 'holiday_schedule',
       objectId: String(checked.year),
       summary: `录入${checked.year}年节假日安排（${checked.holidays.length}个假期，${checked.workdays.length}个调休上班日）`,
-      before: before ? JSON.parse(before.schedule) : undefined,
+      before,
       after: checked,
       ...(by.ip ? { ip: by.ip } : {}),
     });

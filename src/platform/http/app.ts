@@ -10,7 +10,7 @@ import { resolveSession } from '../auth/service.js';
 import type { AppContext } from '../context.js';
 import { errors } from '../errors.js';
 import { isLang } from '../i18n/chinese.js';
-import { ensureAppSecret, getSiteInfo } from '../settings/store.js';
+import { ensureAppSecret, getSiteInfo, pingDatabase } from '../settings/store.js';
 import { cookieOptions, SESSION_COOKIE } from './cookies.js';
 import { assertCsrf } from './csrf.js';
 import { installErrorHandling } from './errors.js';
@@ -126,7 +126,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   installMetrics(app, ctx.config.metricsToken);
   app.get('/healthz', async (_request, reply) => {
     try {
-      await ctx.db.selectFrom('appSetting').select('key').limit(1).execute();
+      await pingDatabase(ctx.db);
       return { status: 'ok', database: ctx.engine };
     } catch {
       return reply.status(503).send({ status: 'unavailable', database: ctx.engine });

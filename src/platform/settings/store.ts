@@ -56,3 +56,8 @@ export async function putSiteInfo(db: Executor, info: unknown): Promise<SiteInfo
   await putSetting(db, 'site', JSON.stringify(site));
   return site;
 }
+
+/** A cheap round trip to the database for /healthz. */
+export async function pingDatabase(db: Executor): Promise<void> {
+  await db.selectFrom('appSetting').select('key').limit(1).execute();
+}

@@ -12,10 +12,10 @@ interface FieldProps {
 
 const idFor = (name: string) => `f-${name}`;
 
-/** A labelled input; the hint is tied to it with aria-describedby for screen readers. */
-export function TextField({ name, label, value, hint, required, type = 'text', autoComplete }: FieldProps) {
+/** The label (with a required mark) and the hint that aria-describedby points to. */
+function LabelAndHint({ name, label, hint, required }: Pick<FieldProps, 'name' | 'label' | 'hint' | 'required'>) {
   return (
-    <div class="field">
+    <>
       <label for={idFor(name)}>
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
@@ -25,6 +25,15 @@ export function TextField({ name, label, value, hint, required, type = 'text', a
           {hint}
         </div>
       ) : null}
+    </>
+  );
+}
+
+/** A labelled input; the hint is tied to it with aria-describedby for screen readers. */
+export function TextField({ name, label, value, hint, required, type = 'text', autoComplete }: FieldProps) {
+  return (
+    <div class="field">
+      <LabelAndHint name={name} label={label} hint={hint} required={required} />
       <input
         id={idFor(name)}
         name={name}
@@ -41,15 +50,7 @@ export function TextField({ name, label, value, hint, required, type = 'text', a
 export function TextArea({ name, label, value, hint, required, rows = 4 }: FieldProps & { rows?: number }) {
   return (
     <div class="field">
-      <label for={idFor(name)}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <div class="hint" id={`${idFor(name)}-hint`}>
-          {hint}
-        </div>
-      ) : null}
+      <LabelAndHint name={name} label={label} hint={hint} required={required} />
       <textarea id={idFor(name)} name={name} rows={rows} required={required} aria-describedby={hint ? `${idFor(name)}-hint` : undefined}>
         {value ?? ''}
       </textarea>
@@ -67,15 +68,7 @@ export function SelectField({
 }: FieldProps & { options: readonly { value: string; label: string }[] }) {
   return (
     <div class="field">
-      <label for={idFor(name)}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <div class="hint" id={`${idFor(name)}-hint`}>
-          {hint}
-        </div>
-      ) : null}
+      <LabelAndHint name={name} label={label} hint={hint} required={required} />
       <select id={idFor(name)} name={name} required={required} aria-describedby={hint ? `${idFor(name)}-hint` : undefined}>
         {options.map((o) => (
           <option value={o.value} selected={String(value ?? '') === o.value}>
