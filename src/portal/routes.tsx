@@ -42,7 +42,7 @@ export function portalRoutes(app: FastifyInstance, web: WebContext, docs: ApiDoc
       correction: pick(7),
       due: pick(20),
       extended: { date: base.due, provisional: base.provisional },
-      skipped: base.skipped.map((s) => s.text),
+      skipped: base.skipped.filter((s) => s.reason !== 'weekend').map((s) => s.text),
       provisionalYears: base.provisionalYears,
     };
     return sendPage(request, reply, <RequestsPage ctx={ctx} answer={answer} />);

@@ -160,7 +160,7 @@ export function RequestsPage({ ctx, answer, problem }: { ctx: PageContext; answe
           ) : null}
           {answer.skipped.length > 0 ? (
             <>
-              <p>计算时跳过或计入的非常规日期：</p>
+              <p>除周六、周日外，计算时跳过的法定节假日和计入的调休上班日：</p>
               <ul>
                 {answer.skipped.map((s) => (
                   <li>{s}</li>

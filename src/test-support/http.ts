@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../platform/http/app.js';
+import { buildApp, type RouteModule } from '../platform/http/app.js';
 import type { Engine } from '../platform/db/database.js';
 import { ROUTE_MODULES } from '../routes.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
@@ -11,9 +11,9 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database of the given engine, driven through inject(). */
-export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(engine: Engine, env: Record<string, string> = {}, extraRoutes: readonly RouteModule[] = []): Promise<TestApp> {
   const tdb = await createTestDatabase(engine, env);
-  const app = await buildApp(tdb.ctx, { routes: ROUTE_MODULES });
+  const app = await buildApp(tdb.ctx, { routes: [...ROUTE_MODULES, ...extraRoutes] });
   await app.ready();
   return {
     app,

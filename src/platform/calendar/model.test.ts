@@ -174,12 +174,12 @@ describe('countWorkingDays', () => {
 test('explainAddWorkingDays lists the days off and the 调休 days', () => {
   // 2026-09-30 + 3: 10-01..10-07 国庆节 off, 10-08 W1, 10-09 W2, 10-10 Sat 调休 W3.
   const lines = explainAddWorkingDays(cal, '2026-09-30', 3).map((d) => d.text);
-  const holidayLines = ['01', '02', '03', '04', '05', '06', '07'].map((dd) => `2026-10-${dd} 国庆节 holiday`);
-  assert.deepEqual(lines, [...holidayLines, '2026-10-10 调休上班 counted as a working day']);
+  const holidayLines = ['01', '02', '03', '04', '05', '06', '07'].map((dd) => `2026-10-${dd} 国庆节放假，不计入`);
+  assert.deepEqual(lines, [...holidayLines, '2026-10-10 调休上班，计为工作日']);
   // 2026-12-31 + 2: 2027-01-01 W1, 01-02 Sat and 01-03 Sun off, 01-04 W2.
   assert.deepEqual(explainAddWorkingDays(cal, '2026-12-31', 2).map((d) => d.text), [
-    '2027-01-02 周末 weekend (provisional: no 2027 schedule)',
-    '2027-01-03 周末 weekend (provisional: no 2027 schedule)',
+    '2027-01-02 周末，不计入（2027年节假日安排尚未公布，暂按周末计算）',
+    '2027-01-03 周末，不计入（2027年节假日安排尚未公布，暂按周末计算）',
   ]);
 });
 

@@ -273,16 +273,16 @@ export function countWorkingDays(cal: WorkingDayCalendar, from: IsoDate, to: Iso
 }
 
 function describeDay(day: DayInfo): string {
-  const note = day.provisional ? ` (provisional: no ${yearOf(day.date)} schedule)` : '';
+  const note = day.provisional ? `（${yearOf(day.date)}年节假日安排尚未公布，暂按周末计算）` : '';
   switch (day.reason) {
     case 'holiday':
-      return `${day.date} ${day.holidayName ?? ''} holiday${note}`;
+      return `${day.date} ${day.holidayName ?? ''}放假，不计入${note}`;
     case 'adjusted-workday':
-      return `${day.date} 调休上班 counted as a working day${note}`;
+      return `${day.date} 调休上班，计为工作日${note}`;
     case 'weekend':
-      return `${day.date} 周末 weekend${note}`;
+      return `${day.date} 周末，不计入${note}`;
     case 'weekday':
-      return `${day.date} working day${note}`;
+      return `${day.date} 工作日${note}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
 import { ENGINES, skipReason } from '../../test-support/db.js';
 import { makeHierarchy } from '../../test-support/factories.js';
 import { createTestApp, Visitor, type TestApp } from '../../test-support/http.js';
@@ -8,7 +9,16 @@ for (const engine of ENGINES) {
   describe(`HTTP shell [${engine}]`, { skip: await skipReason(engine) }, () => {
     let t: TestApp;
     before(async () => {
-      t = await createTestApp(engine);
+      // A route that fails unexpectedly, to see what a visitor gets for a bug.
+      const broken = (app: FastifyInstance) => {
+        app.get('/broken', () => {
+          throw new Error('secret internal detail at /srv/app/db.ts:42');
+        });
+        app.get('/api/v1/broken', () => {
+          throw new TypeError('secret internal detail');
+        });
+      };
+      t = await createTestApp(engine, {}, [broken]);
       await makeHierarchy(t.tdb.ctx);
     });
     after(async () => t?.close());
@@ -66,6 +76,16 @@ for (const engine of ENGINES) {
       assert.deepEqual(api.json(), { error: { code: 'NOT_FOUND', message: '您访问的页面不存在 / Not found' } });
       const agency = await t.app.inject({ url: '/api/v1/agencies/nope' });
       assert.equal(agency.json().error.code, 'NOT_FOUND');
+    });
+
+    test('an unexpected error is a friendly 500 page (or JSON error) without internals', async () => {
+      const page = await t.app.inject({ url: '/broken' });
+      assert.equal(page.statusCode, 500);
+      assert.ok(page.body.includes('系统暂时无法处理您的请求'));
+      assert.doesNotMatch(page.body, /secret internal detail|db\.ts/);
+      const api = await t.app.inject({ url: '/api/v1/broken' });
+      assert.equal(api.statusCode, 500);
+      assert.deepEqual(api.json(), { error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试 / Internal error; please try again later' } });
     });
 
     test('bad API input is a 400 with every problem, in Chinese and English', async () => {
