@@ -3,6 +3,7 @@ import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import type { RouteModule } from './platform/http/app.js';
+import { siteRoutes } from './platform/settings/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { workbenchRoutes } from './workbench/routes.js';
 
@@ -14,4 +15,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   workbenchRoutes,
   auditRoutes,
   calendarRoutes,
+  siteRoutes,
 ];

@@ -46,6 +46,8 @@ const CASES: RouteCase[] = [
   { method: 'GET', url: '/staff/audit', pattern: '/staff/audit', allowed: ['agency_admin', 'supervisor', 'system_admin'], okStatus: 200 },
   { method: 'GET', url: '/staff/calendar', pattern: '/staff/calendar', allowed: ['system_admin'], okStatus: 200 },
   { method: 'POST', url: '/staff/calendar', pattern: '/staff/calendar', allowed: ['system_admin'], okStatus: 400 },
+  { method: 'GET', url: '/staff/site', pattern: '/staff/site', allowed: ['system_admin'], okStatus: 200 },
+  { method: 'POST', url: '/staff/site', pattern: '/staff/site', allowed: ['system_admin'], okStatus: 400 },
   // Logout is checked last for each role, since it ends the session.
   { method: 'POST', url: '/staff/logout', pattern: '/staff/logout', allowed: 'all', okStatus: 303 },
 ];

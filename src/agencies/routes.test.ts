@@ -76,6 +76,7 @@ for (const engine of ENGINES) {
       assert.equal((await findAgencyByCode(t.tdb.ctx.db, 'city-d1-jy'))?.name, '测试市东区教育体育局');
       const audit = await v.get('/staff/audit?objectType=agency');
       assert.ok(audit.body.includes('修改机构 测试市东区教育体育局'));
+      assert.match(audit.body, /变更字段：name、phone/, 'the form omitted the phone, so it was cleared');
       assert.ok(audit.body.includes('d1.admin'));
     });
   });

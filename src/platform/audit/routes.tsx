@@ -32,6 +32,16 @@ const auditQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
 });
 
+/** The changed field names recorded with an entry (the detail is written by appendAudit). */
+function changedOf(entry: AuditEntryRow): string[] {
+  try {
+    const detail = JSON.parse(entry.detail) as { changed?: unknown };
+    return Array.isArray(detail.changed) ? detail.changed.filter((f): f is string => typeof f === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 function AuditPage({ ctx, items, total, page, filter }: { ctx: PageContext; items: AuditEntryRow[]; total: number; page: number; filter: Record<string, string> }) {
   return (
     <StaffLayout ctx={ctx} title="审计日志">
@@ -76,7 +86,10 @@ function AuditPage({ ctx, items, total, page, filter }: { ctx: PageContext; item
                 <td>
                   {e.objectType} {e.objectId}
                 </td>
-                <td>{e.summary}</td>
+                <td>
+                  {e.summary}
+                  {changedOf(e).length > 0 ? <span class="muted">（变更字段：{changedOf(e).join('、')}）</span> : null}
+                </td>
                 <td class="digest">
                   {e.beforeDigest ? `前 ${e.beforeDigest.slice(7, 19)}` : ''} {e.afterDigest ? `后 ${e.afterDigest.slice(7, 19)}` : ''}
                 </td>

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'user.manage',
   'audit.read',
   'calendar.manage',
+  'site.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +46,7 @@ const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'user.manage': ['agency_admin', 'system_admin'],
   'audit.read': ['agency_admin', 'supervisor', 'system_admin'],
   'calendar.manage': ['system_admin'],
+  'site.manage': ['system_admin'],
 };
 
 export interface StaffIdentity {

@@ -35,7 +35,7 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 
 /** Builds the whole web application without listening, so tests drive it with `inject()`. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promise<FastifyInstance> {
-  const web: WebContext = { ...ctx, appSecret: await ensureAppSecret(ctx.db), site: await getSiteInfo(ctx.db) };
+  const web: WebContext = { ...ctx, appSecret: await ensureAppSecret(ctx.db) };
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
     trustProxy: ctx.config.trustProxy,
@@ -83,6 +83,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
   app.decorateRequest('sessionCsrfSecret', null);
   app.decorateRequest('lang', 'zh-Hans');
   app.decorateRequest('elder', false);
+  app.decorateRequest('site', null);
 
   // Language and elderly mode: `?lang=` / `?elder=` switch and a cookie remembers the choice.
   app.addHook('onRequest', async (request, reply) => {
@@ -100,8 +101,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
     } else {
       request.elder = request.cookies[ELDER_COOKIE] === '1';
     }
+    if (request.url.startsWith('/api/')) return;
+    // Read per request (one small row) so an edit shows at once in every web process.
+    request.site = await getSiteInfo(ctx.db);
     const token = request.cookies[SESSION_COOKIE];
-    if (token && !request.url.startsWith('/api/')) {
+    if (token) {
       const found = await resolveSession(ctx, ctx.config, token);
       if (found) {
         request.staff = found.user;

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { forLang } from '../i18n/chinese.js';
+import { DEFAULT_SITE_INFO } from '../settings/store.js';
 import type { PageContext } from '../views/page-context.js';
 import { csrfTokenFor } from './csrf.js';
 import type { WebContext } from './web-context.js';
@@ -19,7 +20,7 @@ export function pageContext(web: WebContext, request: FastifyRequest, reply: Fas
     query,
     csrfToken: csrfTokenFor(request, reply, web.appSecret, web.config.cookieSecure),
     staff: request.staff,
-    site: web.site,
+    site: request.site ?? DEFAULT_SITE_INFO,
   };
 }
 

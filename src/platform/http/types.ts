@@ -1,5 +1,6 @@
 import type { StaffIdentity } from '../auth/model.js';
 import type { Lang } from '../i18n/chinese.js';
+import type { SiteInfo } from '../settings/store.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -9,6 +10,8 @@ declare module 'fastify' {
     sessionCsrfSecret: string | null;
     lang: Lang;
     elder: boolean;
+    /** The site identity shown in the header and footer (null on static files and the API). */
+    site: SiteInfo | null;
   }
 }
 

@@ -78,8 +78,8 @@ for (const engine of ENGINES) {
     });
 
     test('putSiteInfo fills defaults, stores, and is read back by other processes', async () => {
-      const saved = await putSiteInfo(tdb.ctx.db, { siteName: '测试市政务公开', icp: '湘ICP备00000000号', siteCode: '4304000001' });
-      const expected = { ...DEFAULT_SITE, siteName: '测试市政务公开', icp: '湘ICP备00000000号', siteCode: '4304000001' };
+      const saved = await putSiteInfo(tdb.ctx.db, { siteName: '测试市政务公开', shortName: '测试政务公开', icp: '湘ICP备00000000号', siteCode: '4304000001' });
+      const expected = { ...DEFAULT_SITE, siteName: '测试市政务公开', shortName: '测试政务公开', icp: '湘ICP备00000000号', siteCode: '4304000001' };
       assert.deepEqual(saved, expected);
       assert.deepEqual(await getSiteInfo(tdb.ctx.db), expected);
       assert.deepEqual(await getSiteInfo(second.db), expected);
@@ -87,13 +87,15 @@ for (const engine of ENGINES) {
 
     test('putSiteInfo validates and stores nothing on a bad value', async () => {
       const before = await getSiteInfo(tdb.ctx.db);
-      await assert.rejects(putSiteInfo(tdb.ctx.db, { siteName: '网'.repeat(81) }));
-      await assert.rejects(putSiteInfo(tdb.ctx.db, { siteName: '' }));
-      await assert.rejects(putSiteInfo(tdb.ctx.db, { siteCode: 'x'.repeat(21) }));
-      await assert.rejects(putSiteInfo(tdb.ctx.db, { siteName: 42 }));
+      const names = { siteName: '测试市政务公开', shortName: '测试政务公开' };
+      await assert.rejects(putSiteInfo(tdb.ctx.db, { ...names, siteName: '网'.repeat(81) }), { code: 'VALIDATION_FAILED' });
+      await assert.rejects(putSiteInfo(tdb.ctx.db, { ...names, siteName: '' }), { code: 'VALIDATION_FAILED' });
+      await assert.rejects(putSiteInfo(tdb.ctx.db, { siteName: '测试市政务公开' }), { code: 'VALIDATION_FAILED' }, 'the short name is required when writing');
+      await assert.rejects(putSiteInfo(tdb.ctx.db, { ...names, siteCode: 'x'.repeat(21) }), { code: 'VALIDATION_FAILED' });
+      await assert.rejects(putSiteInfo(tdb.ctx.db, { ...names, siteName: 42 }), { code: 'VALIDATION_FAILED' });
       assert.deepEqual(await getSiteInfo(tdb.ctx.db), before);
       // The limits themselves are allowed.
-      const max = await putSiteInfo(tdb.ctx.db, { siteName: '网'.repeat(80), siteCode: 'x'.repeat(20) });
+      const max = await putSiteInfo(tdb.ctx.db, { ...names, siteName: '网'.repeat(80), siteCode: 'x'.repeat(20) });
       assert.equal(max.siteName.length, 80);
     });
   });

@@ -43,6 +43,12 @@ export const siteInfoSchema = z.object({
   address: z.string().max(200).default(''),
 });
 export type SiteInfo = z.infer<typeof siteInfoSchema>;
+/** What an admin submits: the names are required (reading falls back to defaults, writing does not). */
+const siteInfoInputSchema = siteInfoSchema.extend({
+  siteName: z.string().trim().min(1, '请填写网站名称 / site name is required').max(80),
+  shortName: z.string().trim().min(1, '请填写简称 / short name is required').max(30),
+});
+export const DEFAULT_SITE_INFO: SiteInfo = Object.freeze(siteInfoSchema.parse({}));
 
 export async function getSiteInfo(db: Executor): Promise<SiteInfo> {
   const raw = await getSetting(db, 'site');
@@ -50,7 +56,7 @@ export async function getSiteInfo(db: Executor): Promise<SiteInfo> {
 }
 
 export async function putSiteInfo(db: Executor, info: unknown): Promise<SiteInfo> {
-  const parsed = siteInfoSchema.safeParse(info);
+  const parsed = siteInfoInputSchema.safeParse(info);
   if (!parsed.success) throw errors.validation(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const site = parsed.data;
   await putSetting(db, 'site', JSON.stringify(site));

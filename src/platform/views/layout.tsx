@@ -137,6 +137,7 @@ export const STAFF_NAV = [
   { href: '/staff/users', label: '账号', permission: 'user.manage' },
   { href: '/staff/audit', label: '审计日志', permission: 'audit.read' },
   { href: '/staff/calendar', label: '工作日历', permission: 'calendar.manage' },
+  { href: '/staff/site', label: '网站信息', permission: 'site.manage' },
 ] as const;
 
 /** The staff workbench frame; the navigation shows only what this user's roles may open. */
