@@ -35,6 +35,9 @@ export const PERMISSIONS = [
   'audit.read',
   'calendar.manage',
   'site.manage',
+  'record.view',
+  'record.edit',
+  'record.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +50,10 @@ const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'audit.read': ['agency_admin', 'supervisor', 'system_admin'],
   'calendar.manage': ['system_admin'],
   'site.manage': ['system_admin'],
+  // 主动公开 workflow: editors draft and submit, reviewers approve, revise and withdraw.
+  'record.view': ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'],
+  'record.edit': ['editor'],
+  'record.review': ['reviewer'],
 };
 
 export interface StaffIdentity {

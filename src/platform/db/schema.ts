@@ -13,9 +13,17 @@ export interface Database {
   session: SessionTable;
   auditEntry: AuditEntryTable;
   holidaySchedule: HolidayScheduleTable;
+  indexCounter: IndexCounterTable;
+  record: RecordTable;
+  recordIssuer: RecordIssuerTable;
+  recordVersion: RecordVersionTable;
+  recordEvent: RecordEventTable;
+  attachment: AttachmentTable;
 }
 
 type Timestamp = string;
+/** A column with a database default: optional on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export interface AppSettingTable {
   key: string;
@@ -104,6 +112,103 @@ export interface HolidayScheduleTable {
   enteredAt: Timestamp;
 }
 
+export interface IndexCounterTable {
+  agencyId: number;
+  year: number;
+  lastSeq: number;
+}
+
+export interface RecordTable {
+  id: Generated<number>;
+  agencyId: number;
+  indexNumber: string;
+  title: string;
+  docNumber: string;
+  docNumberKey: string;
+  writtenOn: string;
+  formedOn: string;
+  publishedOn: string | null;
+  publishAt: Timestamp | null;
+  topic: string;
+  genre: string;
+  category: string;
+  statutoryItem: number | null;
+  mode: string;
+  ground: string | null;
+  groundReason: string;
+  groundApprovedBy: string | null;
+  validity: string;
+  replacedById: number | null;
+  /** Keywords joined by '、'. */
+  keywords: string;
+  bodyHtml: string;
+  bodyText: string;
+  needsInterpretation: ColumnType<number, number | undefined, number>;
+  interpretsId: number | null;
+  interpretationKind: string | null;
+  videoUrl: string;
+  status: string;
+  version: ColumnType<number, number | undefined, number>;
+  /** JSON array of scanner hits from the last submission. */
+  scanHits: Defaulted<string>;
+  scanOverrideReason: Defaulted<string>;
+  reviewComment: Defaulted<string>;
+  withdrawnOn: string | null;
+  withdrawnReason: Defaulted<string>;
+  createdBy: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface RecordIssuerTable {
+  recordId: number;
+  agencyId: number;
+  position: number;
+}
+
+export interface RecordVersionTable {
+  id: Generated<number>;
+  recordId: number;
+  version: number;
+  title: string;
+  bodyHtml: string;
+  /** JSON of the metadata as published in this version. */
+  snapshot: string;
+  reason: string;
+  publishedOn: string;
+  createdBy: string;
+  createdAt: Timestamp;
+}
+
+export interface RecordEventTable {
+  id: Generated<number>;
+  recordId: number;
+  at: Timestamp;
+  actorLogin: string;
+  action: string;
+  comment: string;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  recordId: number;
+  fileName: string;
+  kind: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  textContent: string;
+  addedInVersion: number;
+  removedInVersion: number | null;
+  createdAt: Timestamp;
+}
+
+export type RecordRow = Selectable<RecordTable>;
+export type NewRecordRow = Insertable<RecordTable>;
+export type RecordVersionRow = Selectable<RecordVersionTable>;
+export type RecordEventRow = Selectable<RecordEventTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;
 export type AgencyRow = Selectable<AgencyTable>;
 export type NewAgencyRow = Insertable<AgencyTable>;
 export type AgencyUpdate = Updateable<AgencyTable>;

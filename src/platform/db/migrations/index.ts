@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { foundation } from './2026-11-26-01-foundation.js';
+import { catalogue } from './2026-11-26-02-catalogue.js';
 import type { MigrationEngine } from './helpers.js';
 
 /**
@@ -9,5 +10,6 @@ import type { MigrationEngine } from './helpers.js';
 export function allMigrations(engine: MigrationEngine): Record<string, Migration> {
   return {
     '2026-11-26-01-foundation': foundation(engine),
+    '2026-11-26-02-catalogue': catalogue(engine),
   };
 }
