@@ -1,4 +1,5 @@
 import { agencyRoutes } from './agencies/routes.js';
+import { catalogPublicRoutes } from './catalog/routes.public.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
@@ -11,6 +12,7 @@ import { workbenchRoutes } from './workbench/routes.js';
 export const ROUTE_MODULES: readonly RouteModule[] = [
   portalRoutes,
   agencyRoutes,
+  catalogPublicRoutes,
   authRoutes,
   workbenchRoutes,
   auditRoutes,

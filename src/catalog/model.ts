@@ -75,6 +75,8 @@ export const recordInputSchema = z
     ground: z.enum(GROUND_CODES).nullable().default(null).or(z.literal('').transform(() => null)),
     groundReason: trimmed(1000).default(''),
     validity: z.enum(VALIDITIES).default('有效'),
+    /** 索引号 of the record that replaced this one (for 已修订 / 废止). */
+    replacedBy: trimmed(60).default(''),
     keywords: z
       .union([z.string(), z.array(z.string())])
       .transform((v) => (Array.isArray(v) ? v : v.split(/[,，、;；\s]+/)).map((s) => s.trim()).filter(Boolean))
@@ -106,6 +108,7 @@ export const recordInputSchema = z
       }
       if (r.needsInterpretation) problem('needsInterpretation', '解读本身不需要再解读 / an interpretation needs none');
     }
+    if (r.replacedBy && r.validity === '有效') problem('replacedBy', '仍然有效的文件不能被替代 / a valid record cannot be replaced');
     if (r.formedOn < r.writtenOn) problem('formedOn', '形成或变更日期不能早于成文日期 / formed before written');
   });
 export type RecordInput = z.infer<typeof recordInputSchema>;

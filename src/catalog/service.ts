@@ -83,7 +83,13 @@ async function resolveLinks(tx: Executor, input: RecordInput, publisher: AgencyR
     if (!policy || policy.genre === '解读') throw errors.validation([`interprets: 找不到索引号为“${input.interprets}”的政策文件 / policy not found`]);
     interpretsId = policy.id;
   }
-  return { issuerIds, interpretsId };
+  let replacedById: number | null = null;
+  if (input.replacedBy) {
+    const newer = await store.findRecordByIndexNumber(tx, input.replacedBy);
+    if (!newer) throw errors.validation([`replacedBy: 找不到索引号为“${input.replacedBy}”的文件 / replacing record not found`]);
+    replacedById = newer.id;
+  }
+  return { issuerIds, interpretsId, replacedById };
 }
 
 function contentColumns(input: RecordInput) {
@@ -126,7 +132,7 @@ export async function createDraft(deps: ServiceDeps, by: Actor, agencyCode: stri
       ...contentColumns(input),
       agencyId: agency.id,
       indexNumber: formatIndexNumber(agency.creditCode || agency.code, year, seq),
-      interpretsId: links.interpretsId,
+      interpretsId: links.interpretsId, replacedById: links.replacedById,
       status: 'draft',
       createdBy: by.actor.login,
       createdAt: now.toISOString(),
@@ -152,7 +158,7 @@ export async function updateDraft(deps: ServiceDeps, by: Actor, id: number, raw:
   return deps.db.transaction().execute(async (tx) => {
     const agency = await tx.selectFrom('agency').selectAll().where('id', '=', before.agencyId).executeTakeFirstOrThrow();
     const links = await resolveLinks(tx, input, agency);
-    const record = await store.updateRecord(tx, id, { ...contentColumns(input), interpretsId: links.interpretsId, updatedAt: deps.clock.now().toISOString() });
+    const record = await store.updateRecord(tx, id, { ...contentColumns(input), interpretsId: links.interpretsId, replacedById: links.replacedById, updatedAt: deps.clock.now().toISOString() });
     await store.setIssuers(tx, id, links.issuerIds);
     await event(tx, deps, by, record, 'edit', `修改草稿 ${record.title}`, '', before);
     return record;
@@ -298,7 +304,7 @@ export async function revise(deps: ServiceDeps, by: Actor, id: number, raw: unkn
     const links = await resolveLinks(tx, input, agency);
     const version = before.version + 1;
     const now = deps.clock.now().toISOString();
-    const r = await store.updateRecord(tx, id, { ...columns, interpretsId: links.interpretsId, version, updatedAt: now });
+    const r = await store.updateRecord(tx, id, { ...columns, interpretsId: links.interpretsId, replacedById: links.replacedById, version, updatedAt: now });
     await store.setIssuers(tx, id, links.issuerIds);
     const { scanHits: _h, ...snapshot } = r;
     await store.insertVersion(tx, {

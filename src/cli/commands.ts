@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from '../platform/audit/model.js';
 import { ROLES } from '../platform/auth/model.js';
 import { createUser } from '../platform/auth/service.js';
 import type { AppError } from '../platform/errors.js';
-import { generatePassword, seedDemo } from '../seed/demo.js';
+import { generatePassword, seedDemo, type DemoSeedResult } from '../seed/demo.js';
 import { openRuntime } from './runtime.js';
 import { parseCommand, required, UsageError, type Io } from './usage.js';
 
@@ -43,24 +43,18 @@ export async function seedCommand(args: string[], io: Io): Promise<number> {
       io.out('数据库中已有机构，未写入演示数据 / agencies exist, nothing seeded');
       return 0;
     }
-    printDemoAccounts(io, result.agencies, result.accounts, result.password ?? '');
+    printDemoAccounts(io, result);
     return 0;
   } finally {
     await handle.close();
   }
 }
 
-export function printDemoAccounts(
-  io: Io,
-  agencies: number,
-  accounts: readonly { login: string; roles: readonly string[] }[],
-  password: string,
-  loginUrl = 'http://127.0.0.1:3000/staff/login',
-) {
-  io.out(`已写入演示数据：${agencies} 个机构，${accounts.length} 个账号 / demo data seeded`);
+export function printDemoAccounts(io: Io, result: DemoSeedResult, loginUrl = 'http://127.0.0.1:3000/staff/login') {
+  io.out(`已写入演示数据：${result.agencies} 个机构，${result.records} 条政府信息，${result.accounts.length} 个账号 / demo data seeded`);
   io.out('演示账号（密码只显示这一次，请妥善保存）/ demo accounts (the password is shown only once):');
-  for (const a of accounts) io.out(`  ${a.login.padEnd(10)} ${a.roles.join(',')}`);
-  io.out(`  密码 / password: ${password}`);
+  for (const a of result.accounts) io.out(`  ${a.login.padEnd(10)} ${a.roles.join(',')}`);
+  io.out(`  密码 / password: ${result.password ?? ''}`);
   io.out(`管理员登录 / admin login: admin  ${loginUrl}`);
 }
 

@@ -24,7 +24,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   });
   if (values['seed-demo-if-empty']) {
     const seeded = await seedDemo(ctx);
-    if (seeded.seeded) printDemoAccounts(io, seeded.agencies, seeded.accounts, seeded.password ?? '', `http://${ctx.config.host}:${ctx.config.port}/staff/login`);
+    if (seeded.seeded) printDemoAccounts(io, seeded, `http://${ctx.config.host}:${ctx.config.port}/staff/login`);
   }
   const app = await buildApp(ctx, { routes: ROUTE_MODULES, logger: true });
   const shutdown = async (signal: string) => {

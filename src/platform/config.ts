@@ -29,6 +29,8 @@ const envSchema = z.object({
   PUBLIC_POST_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_KEY_PREFIX: z.string().default('gongkai:'),
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** The public address of the portal, for absolute links in feeds and the sitemap. */
+  PUBLIC_BASE_URL: z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be http(s)://host[:port] without a path').optional(),
 });
 
 export type DatabaseConfig =
@@ -49,6 +51,7 @@ export interface AppConfig {
   readonly publicPostLimitPerMinute: number;
   readonly rateLimitKeyPrefix: string;
   readonly metricsToken: string | undefined;
+  readonly publicBaseUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicPostLimitPerMinute: e.PUBLIC_POST_LIMIT_PER_MINUTE,
     rateLimitKeyPrefix: e.RATE_LIMIT_KEY_PREFIX,
     metricsToken: e.METRICS_TOKEN,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
   });
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createAgency, countAgencies, findAgencyByCode } from '../agencies/service.js';
 import { SYSTEM_ACTOR } from '../platform/audit/model.js';
@@ -7,6 +7,7 @@ import type { Role } from '../platform/auth/model.js';
 import { createUser } from '../platform/auth/service.js';
 import type { ServiceDeps } from '../platform/context.js';
 import { putSiteInfo } from '../platform/settings/store.js';
+import { seedDemoRecords } from './records.js';
 
 const DEMO_DIR = new URL('../../data/demo/', import.meta.url);
 
@@ -40,6 +41,7 @@ export function generatePassword(): string {
 export interface DemoSeedResult {
   readonly seeded: boolean;
   readonly agencies: number;
+  readonly records: number;
   readonly accounts: readonly { login: string; roles: readonly Role[] }[];
   /** Shown once; only its hash is stored. */
   readonly password?: string;
@@ -47,7 +49,7 @@ export interface DemoSeedResult {
 
 /** Seeds the demo city once: nothing happens when agencies already exist. Every write is audited. */
 export async function seedDemo(deps: ServiceDeps, options: { password?: string } = {}): Promise<DemoSeedResult> {
-  if ((await countAgencies(deps.db)) > 0) return { seeded: false, agencies: 0, accounts: [] };
+  if ((await countAgencies(deps.db)) > 0) return { seeded: false, agencies: 0, records: 0, accounts: [] };
   await putSiteInfo(deps.db, JSON.parse(readFileSync(new URL('site.json', DEMO_DIR), 'utf8')));
   const agencies = z.array(demoAgencySchema).parse(JSON.parse(readFileSync(new URL('agencies.json', DEMO_DIR), 'utf8')));
   const by = { actor: SYSTEM_ACTOR, staff: null };
@@ -60,5 +62,6 @@ export async function seedDemo(deps: ServiceDeps, options: { password?: string }
     if (!agency) throw new Error(`demo agency ${account.agencyCode} missing`);
     await createUser(deps, by, { login: account.login, displayName: account.displayName, agencyId: agency.id, roles: account.roles, password });
   }
-  return { seeded: true, agencies: agencies.length, accounts: DEMO_ACCOUNTS, password };
+  const records = existsSync(new URL('records.json', DEMO_DIR)) ? await seedDemoRecords(deps) : 0;
+  return { seeded: true, agencies: agencies.length, records, accounts: DEMO_ACCOUNTS, password };
 }

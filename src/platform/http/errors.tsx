@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
 import { AppError, errors } from '../errors.js';
 import { PublicLayout } from '../views/layout.js';
 import { pageContext, sendPage } from './render.js';
@@ -13,6 +14,7 @@ function wantsJson(request: FastifyRequest): boolean {
 /** Maps framework errors (body too large, bad JSON, rate limit) onto the catalogue. */
 function toAppError(error: FastifyError | AppError | Error): AppError | undefined {
   if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return errors.validation(error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
   const fe = error as FastifyError;
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return errors.payloadTooLarge();
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return errors.badRequest('不支持的内容类型', 'Unsupported content type');
