@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'record.view',
   'record.edit',
   'record.review',
+  'help.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +55,8 @@ const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'record.view': ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'],
   'record.edit': ['editor'],
   'record.review': ['reviewer'],
+  // Help pages are public guidance: edited by reviewers (who publish) and system admins.
+  'help.manage': ['reviewer', 'system_admin'],
 };
 
 export interface StaffIdentity {

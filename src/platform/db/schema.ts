@@ -19,6 +19,7 @@ export interface Database {
   recordVersion: RecordVersionTable;
   recordEvent: RecordEventTable;
   attachment: AttachmentTable;
+  helpPage: HelpPageTable;
 }
 
 type Timestamp = string;
@@ -204,6 +205,17 @@ export interface AttachmentTable {
   createdAt: Timestamp;
 }
 
+export interface HelpPageTable {
+  slug: string;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+  sortOrder: number;
+  updatedBy: string;
+  updatedAt: Timestamp;
+}
+
+export type HelpPageRow = Selectable<HelpPageTable>;
 export type RecordRow = Selectable<RecordTable>;
 export type NewRecordRow = Insertable<RecordTable>;
 export type RecordVersionRow = Selectable<RecordVersionTable>;

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { foundation } from './2026-11-26-01-foundation.js';
 import { catalogue } from './2026-11-26-02-catalogue.js';
+import { help } from './2026-11-26-03-help.js';
 import type { MigrationEngine } from './helpers.js';
 
 /**
@@ -11,5 +12,6 @@ export function allMigrations(engine: MigrationEngine): Record<string, Migration
   return {
     '2026-11-26-01-foundation': foundation(engine),
     '2026-11-26-02-catalogue': catalogue(engine),
+    '2026-11-26-03-help': help(),
   };
 }
