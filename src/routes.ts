@@ -1,18 +1,22 @@
 import { agencyRoutes } from './agencies/routes.js';
 import { catalogPublicRoutes } from './catalog/routes.public.js';
+import { catalogStaffRoutes } from './catalog/routes.staff.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import type { RouteModule } from './platform/http/app.js';
 import { siteRoutes } from './platform/settings/routes.js';
+import { helpRoutes } from './help/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { workbenchRoutes } from './workbench/routes.js';
 
 /** Every feature's routes, in registration order. New features add their module here. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
   portalRoutes,
+  helpRoutes,
   agencyRoutes,
   catalogPublicRoutes,
+  catalogStaffRoutes,
   authRoutes,
   workbenchRoutes,
   auditRoutes,

@@ -8,6 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { ROLES, type Role } from '../src/platform/auth/model.js';
 import { buildApp } from '../src/platform/http/app.js';
+import * as catalog from '../src/catalog/service.js';
+import { seedHelpPages } from '../src/help/service.js';
 import { ROUTE_MODULES } from '../src/routes.js';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../src/test-support/db.js';
 import { makeHierarchy, makeUser, TEST_PASSWORD } from '../src/test-support/factories.js';
@@ -27,6 +29,10 @@ interface RouteCase {
 }
 
 const ADMINS: Role[] = ['agency_admin', 'system_admin'];
+const RECORD_VIEWERS: Role[] = ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'];
+/** Record ids created in `before`, substituted into the `{name}` placeholders of the URLs. */
+const records: Record<string, number> = {};
+const urlOf = (c: RouteCase) => c.url.replace(/\{(\w+)\}/g, (_m, name: string) => String(records[name]));
 
 // Every signed-in user works in the district government (city-d1); the targets below are in its scope.
 const CASES: RouteCase[] = [
@@ -48,6 +54,24 @@ const CASES: RouteCase[] = [
   { method: 'POST', url: '/staff/calendar', pattern: '/staff/calendar', allowed: ['system_admin'], okStatus: 400 },
   { method: 'GET', url: '/staff/site', pattern: '/staff/site', allowed: ['system_admin'], okStatus: 200 },
   { method: 'POST', url: '/staff/site', pattern: '/staff/site', allowed: ['system_admin'], okStatus: 400 },
+  { method: 'GET', url: '/staff/records', pattern: '/staff/records', allowed: RECORD_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/records/new', pattern: '/staff/records/new', allowed: ['editor'], okStatus: 200 },
+  { method: 'POST', url: '/staff/records', pattern: '/staff/records', allowed: ['editor'], okStatus: 400 },
+  { method: 'GET', url: '/staff/records/{draft}', pattern: '/staff/records/:id', allowed: RECORD_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/records/{draft}/edit', pattern: '/staff/records/:id/edit', allowed: ['editor'], okStatus: 200 },
+  { method: 'POST', url: '/staff/records/{draft}', pattern: '/staff/records/:id', allowed: ['editor'], okStatus: 400 },
+  { method: 'POST', url: '/staff/records/{draft}/attachments', pattern: '/staff/records/:id/attachments', allowed: ['editor'], okStatus: 400 },
+  { method: 'POST', url: '/staff/records/{toSubmit}/submit', pattern: '/staff/records/:id/submit', allowed: ['editor'], okStatus: 303 },
+  { method: 'POST', url: '/staff/records/{toApprove}/approve', pattern: '/staff/records/:id/approve', allowed: ['reviewer'], okStatus: 303 },
+  { method: 'POST', url: '/staff/records/{toReturn}/return', pattern: '/staff/records/:id/return', allowed: ['reviewer'], okStatus: 400 },
+  { method: 'GET', url: '/staff/records/{published}/revise', pattern: '/staff/records/:id/revise', allowed: ['reviewer'], okStatus: 200 },
+  { method: 'POST', url: '/staff/records/{published}/revise', pattern: '/staff/records/:id/revise', allowed: ['reviewer'], okStatus: 400 },
+  { method: 'POST', url: '/staff/records/{published}/withdraw', pattern: '/staff/records/:id/withdraw', allowed: ['reviewer'], okStatus: 400 },
+  { method: 'GET', url: '/staff/help', pattern: '/staff/help', allowed: ['reviewer', 'system_admin'], okStatus: 200 },
+  { method: 'GET', url: '/staff/help/new', pattern: '/staff/help/new', allowed: ['reviewer', 'system_admin'], okStatus: 200 },
+  { method: 'POST', url: '/staff/help', pattern: '/staff/help', allowed: ['reviewer', 'system_admin'], okStatus: 400 },
+  { method: 'GET', url: '/staff/help/privacy/edit', pattern: '/staff/help/:slug/edit', allowed: ['reviewer', 'system_admin'], okStatus: 200 },
+  { method: 'POST', url: '/staff/help/privacy', pattern: '/staff/help/:slug', allowed: ['reviewer', 'system_admin'], okStatus: 400 },
   // Logout is checked last for each role, since it ends the session.
   { method: 'POST', url: '/staff/logout', pattern: '/staff/logout', allowed: 'all', okStatus: 303 },
 ];
@@ -76,8 +100,21 @@ for (const engine of ENGINES) {
       app = await buildApp(tdb.ctx, { routes: [collect, ...ROUTE_MODULES] });
       await app.ready();
       const h = await makeHierarchy(tdb.ctx);
+      await seedHelpPages(tdb.ctx);
       for (const role of ROLES) await makeUser(tdb.ctx, { login: `u.${role.replace('_', '-')}`, agencyId: h.district.id, roles: [role] });
       await makeUser(tdb.ctx, { login: 'target.user', agencyId: h.districtBureau.id, roles: ['editor'] });
+      // Records of the district finance bureau in each workflow state the routes need.
+      const seed = { actor: { id: null, login: 'system' }, staff: null };
+      const draft = (title: string) =>
+        catalog.createDraft(tdb.ctx, seed, 'city-d1-cz', { title, writtenOn: '2026-11-20', formedOn: '2026-11-20', topic: '财政、金融、审计\\财政', genre: '公告', category: '管理公开', bodyHtml: '<p>正文。</p>' });
+      records.draft = (await draft('草稿信息一')).id;
+      records.toSubmit = (await draft('待提交信息')).id;
+      for (const name of ['toApprove', 'toReturn', 'published']) {
+        const r = await draft(`信息${name}`);
+        await catalog.submitForReview(tdb.ctx, seed, r.id);
+        records[name] = r.id;
+      }
+      await catalog.approve(tdb.ctx, seed, records.published!);
     });
     after(async () => {
       await app?.close();
@@ -101,9 +138,10 @@ for (const engine of ENGINES) {
         }
         const failures: string[] = [];
         for (const c of CASES) {
-          const res = c.method === 'GET' ? await visitor.get(c.url) : await visitor.post(c.url, {});
+          const url = urlOf(c);
+          const res = c.method === 'GET' ? await visitor.get(url) : await visitor.post(url, {});
           const want = expected(c, who);
-          if (res.statusCode !== want) failures.push(`${c.method} ${c.url}: expected ${want}, got ${res.statusCode}`);
+          if (res.statusCode !== want) failures.push(`${c.method} ${url}: expected ${want}, got ${res.statusCode}`);
           if (want === 302) assert.match(String(res.headers.location), /^\/staff\/login\?next=/);
         }
         assert.deepEqual(failures, []);

@@ -7,7 +7,7 @@ import { loadCalendar } from '../platform/calendar/service.js';
 import type { ApiDocs } from '../platform/http/openapi.js';
 import { pageContext, sendPage } from '../platform/http/render.js';
 import type { WebContext } from '../platform/http/web-context.js';
-import { ApiDocsPage, HelpPage } from './help.js';
+import { ApiDocsPage } from './api-docs.js';
 import { ContactsPage, DisclosurePage, HomePage, RequestsPage, type DueDateAnswer } from './views.js';
 
 const receivedQuery = z.object({ received: z.string().optional() });
@@ -54,8 +54,6 @@ export function portalRoutes(app: FastifyInstance, web: WebContext, docs: ApiDoc
       return sendPage(request, reply, page);
     });
   }
-
-  app.get('/help', async (request, reply) => sendPage(request, reply, <HelpPage ctx={pageContext(web, request, reply)} />));
 
   app.get('/api/docs', async (request, reply) => {
     const page = <ApiDocsPage ctx={pageContext(web, request, reply)} routes={docs.routes} document={docs.document()} />;

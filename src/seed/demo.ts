@@ -8,6 +8,7 @@ import { createUser } from '../platform/auth/service.js';
 import type { ServiceDeps } from '../platform/context.js';
 import { putSiteInfo } from '../platform/settings/store.js';
 import { seedDemoRecords } from './records.js';
+import { seedHelpPages } from '../help/service.js';
 
 const DEMO_DIR = new URL('../../data/demo/', import.meta.url);
 
@@ -62,6 +63,7 @@ export async function seedDemo(deps: ServiceDeps, options: { password?: string }
     if (!agency) throw new Error(`demo agency ${account.agencyCode} missing`);
     await createUser(deps, by, { login: account.login, displayName: account.displayName, agencyId: agency.id, roles: account.roles, password });
   }
+  await seedHelpPages(deps);
   const records = existsSync(new URL('records.json', DEMO_DIR)) ? await seedDemoRecords(deps) : 0;
   return { seeded: true, agencies: agencies.length, records, accounts: DEMO_ACCOUNTS, password };
 }

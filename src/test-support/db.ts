@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { fixedClock } from '../platform/clock.js';
 import { loadConfig, type AppConfig } from '../platform/config.js';
@@ -77,7 +80,9 @@ export async function createTestDatabase(engine: Engine, env: Record<string, str
       await c.end();
     };
   }
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', ...env });
+  // Uploaded files of a test go to a directory of its own, removed again by drop().
+  const dataDir = env.GONGKAI_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'gongkai-test-'));
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', GONGKAI_DATA_DIR: dataDir, ...env });
   const handle = openDatabase(config.database);
   await migrateOrThrow(handle);
   const clock = fixedClock('2026-11-26T02:00:00.000Z');
@@ -89,6 +94,7 @@ export async function createTestDatabase(engine: Engine, env: Record<string, str
     async drop() {
       await handle.close();
       await dropDatabase();
+      if (!env.GONGKAI_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -9,6 +11,8 @@ import { Redis } from 'ioredis';
 import { resolveSession } from '../auth/service.js';
 import type { AppContext } from '../context.js';
 import { errors } from '../errors.js';
+import { LocalDiskBlobStore } from '../files/store.js';
+import { MAX_ATTACHMENT_BYTES } from '../files/types.js';
 import { isLang } from '../i18n/chinese.js';
 import { ensureAppSecret, getSiteInfo, pingDatabase } from '../settings/store.js';
 import { cookieOptions, SESSION_COOKIE } from './cookies.js';
@@ -35,7 +39,11 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 
 /** Builds the whole web application without listening, so tests drive it with `inject()`. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promise<FastifyInstance> {
-  const web: WebContext = { ...ctx, appSecret: await ensureAppSecret(ctx.db) };
+  const web: WebContext = {
+    ...ctx,
+    appSecret: await ensureAppSecret(ctx.db),
+    blobs: new LocalDiskBlobStore(join(ctx.config.dataDir, 'storage')),
+  };
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
     trustProxy: ctx.config.trustProxy,
@@ -44,6 +52,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  // Uploads: one file per form, fields parsed into the body so the CSRF check can read them.
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, parts: 12 },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,

@@ -32,7 +32,10 @@ export function csrfTokenFor(
 
 export function assertCsrf(request: FastifyRequest, appSecret: string): void {
   const body = request.body as Record<string, unknown> | undefined;
-  const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];
+  // A multipart form carries its fields as { value } objects (@fastify/multipart attachFieldsToBody).
+  const field = body?._csrf;
+  const fromBody = typeof field === 'string' ? field : (field as { value?: unknown } | undefined)?.value;
+  const sent = (typeof fromBody === 'string' ? fromBody : undefined) ?? request.headers['x-csrf-token'];
   if (typeof sent !== 'string' || sent.length === 0) throw errors.csrf();
   const expected = request.sessionCsrfSecret
     ? hmac(appSecret, `s:${request.sessionCsrfSecret}`)
