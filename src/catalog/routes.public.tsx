@@ -9,7 +9,8 @@ import { pageContext, sendPage } from '../platform/http/render.js';
 import { parseQuery } from '../platform/http/validate.js';
 import type { WebContext } from '../platform/http/web-context.js';
 import { atomFeed, sitemap } from './feeds.js';
-import { docNumberKey } from './model.js';
+import { docNumberKey, publicationDelay } from './model.js';
+import { loadCalendar } from '../platform/calendar/service.js';
 import { presentAttachment, presentRecord, presentVersion, publicRecordDetailSchema, publicRecordSchema, type PublicRecord } from './present.js';
 import * as catalog from './service.js';
 import { CATEGORIES, GENRES, TOPICS, STATUTORY_ITEMS } from './taxonomy.js';
@@ -90,7 +91,14 @@ export function catalogPublicRoutes(app: FastifyInstance, web: WebContext, docs:
     for (let item = 1; item <= STATUTORY_ITEMS.length; item++) {
       counts.set(item, (await catalog.listPublicRecords(web.db, nowIso(), { agencyIds: [agency.id], statutoryItem: item }, 1, 1)).total);
     }
-    return sendPage(request, reply, <StatutoryColumnsPage ctx={pageContext(web, request, reply)} agency={agency} counts={counts} />);
+    const cal = await loadCalendar(web.db);
+    const published = await catalog.publishedSince(web.db, [agency.id], '1900-01-01');
+    const stats = {
+      published: published.length,
+      late: published.filter((r) => publicationDelay(cal, r.formedOn, r.publishedOn ?? r.formedOn).late).length,
+      withheld: await catalog.countsByGround(web.db, [agency.id]),
+    };
+    return sendPage(request, reply, <StatutoryColumnsPage ctx={pageContext(web, request, reply)} agency={agency} counts={counts} stats={stats} />);
   });
 
   /** A record by id or 索引号, if the public may see it. */

@@ -152,7 +152,7 @@ export function catalogStaffRoutes(app: FastifyInstance, web: WebContext): void 
         hits={JSON.parse(record.scanHits) as ScanHit[]}
         late={delay(record)}
         may={{ edit: can(staff, 'record.edit'), review: can(staff, 'record.review') }}
-        {...(error ? { problems: error.details ?? [error.publicMessage] } : {})}
+        {...(error ? { problems: [error.zh, ...(error.details ?? [])] } : {})}
       />
     );
     return sendPage(request, reply, page, error?.status ?? 200);

@@ -181,3 +181,18 @@ export async function countsByGround(db: Executor, agencyIds: readonly number[] 
   const rows = await q.groupBy(['mode', 'ground']).orderBy('mode').orderBy('ground').execute();
   return rows.map((r) => ({ mode: r.mode, ground: r.ground ?? '', n: Number(r.n) }));
 }
+
+/** How many records of the agencies are in each workflow status. */
+export async function countByStatus(db: Executor, agencyIds: readonly number[] | null): Promise<Map<string, number>> {
+  let q = db.selectFrom('record').select(['status', (eb) => eb.fn.countAll<number>().as('n')]);
+  if (agencyIds !== null) q = q.where('agencyId', 'in', agencyIds.length ? [...agencyIds] : [-1]);
+  const rows = await q.groupBy('status').execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** Proactive records published since a date (for the 第二十六条 timeliness check). */
+export async function publishedSince(db: Executor, agencyIds: readonly number[] | null, since: string): Promise<RecordRow[]> {
+  let q = db.selectFrom('record').selectAll().where('mode', '=', '主动公开').where('publishedOn', '>=', since).where('status', 'in', ['published', 'withdrawn']);
+  if (agencyIds !== null) q = q.where('agencyId', 'in', agencyIds.length ? [...agencyIds] : [-1]);
+  return q.orderBy('publishedOn', 'desc').execute();
+}

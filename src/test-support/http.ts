@@ -78,6 +78,25 @@ export class Visitor {
     return res;
   }
 
+  /** Posts a multipart form with one file, as a browser uploading through a file input does. */
+  async postFile(url: string, file: { field: string; name: string; type: string; bytes: Uint8Array }, fields: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const boundary = `----gongkai${Date.now().toString(16)}`;
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries({ ...(this.#csrf ? { _csrf: this.#csrf } : {}), ...fields })) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    }
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+    parts.push(Buffer.from(file.bytes), Buffer.from(`\r\n--${boundary}--\r\n`));
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: Buffer.concat(parts),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: this.#cookieHeader() },
+    });
+    this.#remember(res);
+    return res;
+  }
+
   /** Signs in through the real login form; returns the login response. */
   async login(login: string, password: string): Promise<LightMyRequestResponse> {
     await this.get('/staff/login');

@@ -1,12 +1,62 @@
 import type { FastifyInstance } from 'fastify';
 import { countAgencies, findAgencyById } from '../agencies/service.js';
+import { publicationDelay } from '../catalog/model.js';
+import * as catalog from '../catalog/service.js';
+import { subtreeIds } from '../platform/hierarchy.js';
 import { requirePermission, staffOf } from '../platform/auth/guard.js';
-import { can, ROLE_LABELS } from '../platform/auth/model.js';
+import { can, ROLE_LABELS, type StaffIdentity } from '../platform/auth/model.js';
 import { loadCalendar, missingScheduleYears } from '../platform/calendar/service.js';
 import { chinaDate } from '../platform/clock.js';
 import { pageContext, sendPage } from '../platform/http/render.js';
 import type { WebContext } from '../platform/http/web-context.js';
 import { StaffLayout } from '../platform/views/layout.js';
+
+interface Summary {
+  readonly drafts: number;
+  readonly inReview: number;
+  readonly publishedSince: number;
+  readonly late: readonly { id: number; title: string; workingDays: number; publishedOn: string }[];
+}
+
+/** Workflow counts of the staff member's agencies and this year's late publications (条例 第二十六条). */
+async function catalogueSummary(web: WebContext, staff: StaffIdentity, today: string): Promise<Summary> {
+  const ids = staff.roles.includes('system_admin') ? null : await subtreeIds(web.db, staff.agencyId);
+  const counts = await catalog.countByStatus(web.db, ids);
+  // This year and last: a late publication stays visible through the annual report season.
+  const published = await catalog.publishedSince(web.db, ids, `${Number(today.slice(0, 4)) - 1}-01-01`);
+  const cal = await loadCalendar(web.db);
+  const late = published
+    .map((r) => ({ id: r.id, title: r.title, publishedOn: r.publishedOn ?? '', ...publicationDelay(cal, r.formedOn, r.publishedOn ?? today) }))
+    .filter((r) => r.late);
+  return { drafts: counts.get('draft') ?? 0, inReview: counts.get('in_review') ?? 0, publishedSince: published.length, late };
+}
+
+function CatalogueSummary({ summary }: { summary: Summary }) {
+  return (
+    <section aria-labelledby="catalogue-summary">
+      <h2 id="catalogue-summary">主动公开</h2>
+      <p>
+        <a href="/staff/records?status=draft">草稿 {summary.drafts} 条</a> · <a href="/staff/records?status=in_review">待审核 {summary.inReview} 条</a> · 本年度及上年度已发布 {summary.publishedSince} 条
+      </p>
+      {summary.late.length > 0 ? (
+        <div class="notice warn">
+          <p>
+            <strong>本年度及上年度超期发布 {summary.late.length} 条：</strong>条例第二十六条要求自信息形成或变更之日起20个工作日内公开。
+          </p>
+          <ul>
+            {summary.late.slice(0, 10).map((r) => (
+              <li>
+                <a href={`/staff/records/${r.id}`}>{r.title}</a>（{r.publishedOn}发布，用时 {r.workingDays} 个工作日）
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p>本年度及上年度没有超期发布的信息。</p>
+      )}
+    </section>
+  );
+}
 
 /** The staff home: who you are, what needs attention, and where to go next. */
 export function workbenchRoutes(app: FastifyInstance, web: WebContext): void {
@@ -36,6 +86,7 @@ export function workbenchRoutes(app: FastifyInstance, web: WebContext): void {
             )}
           </div>
         ) : null}
+        {can(staff, 'record.view') ? <CatalogueSummary summary={await catalogueSummary(web, staff, today)} /> : null}
         <div class="card-grid">
           <section class="card">
             <h2>机构</h2>

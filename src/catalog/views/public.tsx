@@ -3,7 +3,7 @@ import { Pager, TableWrap } from '../../platform/views/forms.js';
 import { PublicLayout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
 import type { PublicRecord } from '../present.js';
-import { CATEGORIES, GENRES, STATUTORY_ITEMS, TOPICS } from '../taxonomy.js';
+import { CATEGORIES, GENRES, GROUNDS, STATUTORY_ITEMS, TOPICS, type Ground } from '../taxonomy.js';
 
 export interface CatalogueQuery {
   readonly agency?: string | undefined;
@@ -94,7 +94,14 @@ export function CataloguePage({ ctx, query, agencies, years, items, total, pageS
 }
 
 /** 法定主动公开内容: the fifteen items of 条例 第二十条 as columns of one agency. */
-export function StatutoryColumnsPage({ ctx, agency, counts }: { ctx: PageContext; agency: AgencyRow; counts: ReadonlyMap<number, number> }) {
+export interface AgencyDisclosureStats {
+  readonly published: number;
+  /** Published later than 20 working days after formation (条例 第二十六条). */
+  readonly late: number;
+  readonly withheld: readonly { mode: string; ground: string; n: number }[];
+}
+
+export function StatutoryColumnsPage({ ctx, agency, counts, stats }: { ctx: PageContext; agency: AgencyRow; counts: ReadonlyMap<number, number>; stats: AgencyDisclosureStats }) {
   return (
     <PublicLayout ctx={ctx} title={`${agency.name}法定主动公开内容`} crumbs={[{ href: '/agencies', label: '机构与公开指南' }, { href: `/agencies/${agency.code}`, label: agency.shortName }, { label: '法定主动公开内容' }]}>
       <h1>{agency.name}法定主动公开内容</h1>
@@ -121,6 +128,24 @@ export function StatutoryColumnsPage({ ctx, agency, counts }: { ctx: PageContext
           </tbody>
         </table>
       </TableWrap>
+      <h2>公开情况统计</h2>
+      <p>
+        主动公开信息 {stats.published} 条，其中自形成或变更之日起超过20个工作日才公开的 {stats.late} 条（条例第二十六条）。
+      </p>
+      {stats.withheld.length > 0 ? (
+        <>
+          <p>经审核不主动公开的信息（条例第十四至十六条），按法定理由统计：</p>
+          <ul>
+            {stats.withheld.map((w) => (
+              <li>
+                {w.mode}：{GROUNDS[w.ground as Ground]?.label ?? w.ground}（{GROUNDS[w.ground as Ground]?.article ?? ''}）{w.n} 条
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>没有经审核不主动公开的信息。</p>
+      )}
     </PublicLayout>
   );
 }
