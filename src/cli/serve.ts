@@ -1,3 +1,5 @@
+import { publishDue } from '../catalog/service.js';
+import { SYSTEM_ACTOR } from '../platform/audit/model.js';
 import { buildApp } from '../platform/http/app.js';
 import { ROUTE_MODULES } from '../routes.js';
 import { seedDemo } from '../seed/demo.js';
@@ -35,6 +37,13 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Scheduled publications: visible at their time anyway (the public queries check publish_at);
+  // this sweep records them as published. Idempotent, so several processes may run it.
+  const sweep = setInterval(() => {
+    publishDue(ctx, { actor: { ...SYSTEM_ACTOR, login: 'scheduler' }, staff: null }).catch((err: unknown) => app.log.error({ err }, 'scheduled publication sweep failed'));
+  }, 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   io.out(`gongkai 已启动 / running: http://${ctx.config.host}:${ctx.config.port}  (${ctx.engine})`);
   return await new Promise<number>(() => undefined);

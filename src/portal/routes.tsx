@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { countAgencies, listAgencies } from '../agencies/service.js';
+import { listPublicRecords } from '../catalog/service.js';
 import { workingDayAnswer } from '../platform/calendar/routes.js';
 import { addWorkingDays, isIsoDate } from '../platform/calendar/model.js';
 import { loadCalendar } from '../platform/calendar/service.js';
@@ -17,7 +18,13 @@ export function portalRoutes(app: FastifyInstance, web: WebContext, docs: ApiDoc
   app.get('/', async (request, reply) => {
     const all = await listAgencies(web.db);
     const governments = all.filter((a) => a.kind === 'government');
-    const page = <HomePage ctx={pageContext(web, request, reply)} governments={governments} agencyCount={await countAgencies(web.db)} />;
+    const latest = (await listPublicRecords(web.db, web.clock.now().toISOString(), {}, 1, 8)).items.map((r) => ({
+      id: r.id,
+      title: r.title,
+      publishedOn: r.publishedOn ?? '',
+      agency: all.find((a) => a.id === r.agencyId)?.shortName ?? '',
+    }));
+    const page = <HomePage ctx={pageContext(web, request, reply)} governments={governments} agencyCount={await countAgencies(web.db)} latest={latest} />;
     return sendPage(request, reply, page);
   });
 

@@ -5,7 +5,14 @@ import type { PageContext } from '../platform/views/page-context.js';
 import { DeadlineRulesList, ReceiptDateTable, RequestContentsList } from '../platform/views/statutory.js';
 import { FEE_RULES, PROACTIVE_SCOPE } from '../platform/views/statutory-texts.js';
 
-export function HomePage({ ctx, governments, agencyCount }: { ctx: PageContext; governments: readonly AgencyRow[]; agencyCount: number }) {
+export interface LatestRecord {
+  readonly id: number;
+  readonly title: string;
+  readonly publishedOn: string;
+  readonly agency: string;
+}
+
+export function HomePage({ ctx, governments, agencyCount, latest }: { ctx: PageContext; governments: readonly AgencyRow[]; agencyCount: number; latest: readonly LatestRecord[] }) {
   return (
     <PublicLayout ctx={ctx} title="首页">
       <h1>政务公开</h1>
@@ -17,7 +24,7 @@ export function HomePage({ ctx, governments, agencyCount }: { ctx: PageContext; 
           <h2>
             <a href="/disclosure">政府信息公开</a>
           </h2>
-          <p>政府信息公开指南、公开制度、法定主动公开内容和年度报告。</p>
+          <p>政府信息公开目录、公开指南、公开制度和法定主动公开内容。</p>
         </section>
         <section class="card">
           <h2>
@@ -50,6 +57,22 @@ export function HomePage({ ctx, governments, agencyCount }: { ctx: PageContext; 
           <p>以 JSON 格式获取机构、公开指南等数据，供社会各界开发利用。</p>
         </section>
       </div>
+      <h2>最新公开</h2>
+      {latest.length === 0 ? <p>暂无公开信息。</p> : null}
+      <ul class="record-list">
+        {latest.map((r) => (
+          <li>
+            <a href={`/records/${r.id}`}>{r.title}</a>
+            <span class="muted">
+              {' '}
+              {r.agency} · {r.publishedOn}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href="/catalogue">查看政府信息公开目录</a>
+      </p>
       <h2>各级人民政府</h2>
       <ul>
         {governments.map((g) => (
@@ -72,6 +95,12 @@ export function DisclosurePage({ ctx }: { ctx: PageContext }) {
             <a href="/agencies">政府信息公开指南</a>
           </h2>
           <p>各机构公开信息的分类、获取方式和工作机构联系方式。</p>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="/catalogue">政府信息公开目录</a>
+          </h2>
+          <p>按机构、主题、公开类别、体裁和年份浏览主动公开的政府信息，附政策解读和版本记录。</p>
         </section>
         <section class="card">
           <h2>

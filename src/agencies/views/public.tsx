@@ -90,6 +90,10 @@ export function AgencyGuidePage({ ctx, agency: a, ancestors, children }: GuidePr
         为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》（国务院令第711号），编制本指南。需要获得{a.name}
         政府信息公开服务的公民、法人或者其他组织，可以阅读本指南。
       </p>
+      <p>
+        <a href={`/catalogue?agency=${a.code}`}>本机关政府信息公开目录</a> · <a href={`/agencies/${a.code}/columns`}>法定主动公开内容</a> ·{' '}
+        <a href={`/feeds/${a.code}.atom`}>订阅（Atom）</a>
+      </p>
       <h2>一、政府信息的分类与编排体系</h2>
       <p>{a.classification || '本机关的政府信息按主题分类、体裁和公开类别编排，每条信息赋予唯一的索引号。'}</p>
       <h2>二、获取政府信息的方式</h2>
