@@ -1,3 +1,4 @@
+import { findAgencyByCode, findAgencyById } from '../agencies/service.js';
 import { ancestryIds } from '../platform/hierarchy.js';
 import { appendAudit } from '../platform/audit/store.js';
 import type { AuditActor } from '../platform/audit/model.js';
@@ -34,10 +35,6 @@ function parseInput(raw: unknown): RecordInput {
   const parsed = recordInputSchema.safeParse(raw);
   if (!parsed.success) throw errors.validation(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
   return parsed.data;
-}
-
-async function findAgencyByCode(db: Executor, code: string): Promise<AgencyRow | undefined> {
-  return db.selectFrom('agency').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
 /** The staff member must hold the permission and the record's agency must be theirs or below. */
@@ -156,7 +153,8 @@ export async function updateDraft(deps: ServiceDeps, by: Actor, id: number, raw:
   const input = parseInput(raw);
   const before = await loadForChange(deps, by, id, 'record.edit', 'edit');
   return deps.db.transaction().execute(async (tx) => {
-    const agency = await tx.selectFrom('agency').selectAll().where('id', '=', before.agencyId).executeTakeFirstOrThrow();
+    const agency = await findAgencyById(tx, before.agencyId);
+    if (!agency) throw errors.notFound('机构');
     const links = await resolveLinks(tx, input, agency);
     const record = await store.updateRecord(tx, id, { ...contentColumns(input), interpretsId: links.interpretsId, replacedById: links.replacedById, updatedAt: deps.clock.now().toISOString() });
     await store.setIssuers(tx, id, links.issuerIds);
@@ -300,7 +298,8 @@ export async function revise(deps: ServiceDeps, by: Actor, id: number, raw: unkn
   const hits = await scanRecord(deps.db, { id, bodyText: columns.bodyText });
   if (hits.length > 0 && overrideReason.trim().length < 10) throw scanBlocked(hits);
   return deps.db.transaction().execute(async (tx) => {
-    const agency = await tx.selectFrom('agency').selectAll().where('id', '=', before.agencyId).executeTakeFirstOrThrow();
+    const agency = await findAgencyById(tx, before.agencyId);
+    if (!agency) throw errors.notFound('机构');
     const links = await resolveLinks(tx, input, agency);
     const version = before.version + 1;
     const now = deps.clock.now().toISOString();
