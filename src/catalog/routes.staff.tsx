@@ -111,7 +111,7 @@ export function catalogStaffRoutes(app: FastifyInstance, web: WebContext): void 
         values={props.values}
         {...(props.create ? { agencies: await editableAgencies(request) } : {})}
         {...(props.revision ? { revision: true } : {})}
-        {...(error ? { problems: error.details ?? [error.publicMessage] } : {})}
+        {...(error ? { problems: error.code === 'VALIDATION_FAILED' ? (error.details ?? [error.zh]) : [error.zh, ...(error.details ?? [])] } : {})}
       />
     );
     return sendPage(request, reply, page, error?.status ?? 200);
