@@ -4,35 +4,17 @@
 // skip link, and screenshots for humans in test-results/.
 // Run: node --import tsx --test test/browser/accessibility.test.ts
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type * as Axe from 'axe-core';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/platform/http/app.js';
-import { ROUTE_MODULES } from '../../src/routes.js';
-import { seedDemo } from '../../src/seed/demo.js';
-import { createTestDatabase, type TestDatabase } from '../../src/test-support/db.js';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { assertNoViolations, chromiumMissing, DEMO_PASSWORD as PASSWORD, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
 
 // ---------- helpers ----------
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'Demo-Passw0rd!';
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
-/** Why the suite is skipped, or false to run it. Under CI=true a missing Chromium is a failure, not a skip. */
-function skipReason(): string | false {
-  if (existsSync(CHROMIUM) || process.env.CI === 'true') return false;
-  return `Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
-}
-
-let tdb: TestDatabase | undefined;
-let app: FastifyInstance | undefined;
+let demo: DemoApp | undefined;
 let browser: Browser | undefined;
 let baseURL = '';
 
@@ -47,68 +29,18 @@ async function withPage<T>(options: BrowserContextOptions, fn: (page: Page) => P
   }
 }
 
-/** Opens `path` and asserts a 200 HTML answer. */
-async function open(page: Page, path: string): Promise<void> {
-  const response = await page.goto(path);
-  assert.equal(response?.status(), 200, `GET ${path} answered ${response?.status()}`);
-}
-
-interface Violation {
-  id: string;
-  impact: string | null | undefined;
-  help: string;
-  helpUrl: string;
-  nodes: { target: string; html: string; summary: string }[];
-}
-
-/** Injects axe-core into the page and returns the WCAG 2.1 A/AA violations, flattened for reporting. */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (tags) => {
-    const { axe } = window as unknown as { axe: typeof Axe };
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary ?? '' })),
-    }));
-  }, AXE_TAGS);
-}
-
-function describeViolations(path: string, violations: Violation[]): string {
-  const lines = [`${violations.length} accessibility violation(s) on ${path}:`];
-  for (const v of violations) {
-    lines.push(`- ${v.id} [${v.impact ?? 'n/a'}] ${v.help} (${v.helpUrl}) — ${v.nodes.length} node(s)`);
-    for (const n of v.nodes.slice(0, 3)) {
-      lines.push(`    at ${n.target}: ${n.html.slice(0, 200)}`);
-      lines.push(`      ${n.summary.replace(/\n/g, '\n      ')}`);
-    }
-  }
-  return lines.join('\n');
-}
-
 // ---------- the suite ----------
 
-describe('browser: public pages in Chromium', { skip: skipReason() }, () => {
+describe('browser: public pages in Chromium', { skip: chromiumMissing() }, () => {
   before(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required under CI=true but ${CHROMIUM} does not exist`);
-    tdb = await createTestDatabase('sqlite');
-    await seedDemo(tdb.ctx, { password: PASSWORD });
-    app = await buildApp(tdb.ctx, { routes: ROUTE_MODULES });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    baseURL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
+    demo = await startDemoApp('sqlite');
+    baseURL = demo.baseURL;
   });
 
   after(async () => {
     await browser?.close();
-    await app?.close();
-    await tdb?.drop();
+    await demo?.close();
   });
 
   describe('WCAG 2.1 AA (axe-core)', () => {
@@ -117,8 +49,7 @@ describe('browser: public pages in Chromium', { skip: skipReason() }, () => {
       test(`no violations on ${path}`, () =>
         withPage({ bypassCSP: true }, async (page) => {
           await open(page, path);
-          const violations = await axeViolations(page);
-          assert.equal(violations.length, 0, describeViolations(path, violations));
+          await assertNoViolations(page, path);
         }));
     }
 
@@ -127,8 +58,7 @@ describe('browser: public pages in Chromium', { skip: skipReason() }, () => {
       test(`no violations on ${path} at 360px`, () =>
         withPage({ bypassCSP: true, viewport: { width: 360, height: 740 } }, async (page) => {
           await open(page, path);
-          const violations = await axeViolations(page);
-          assert.equal(violations.length, 0, describeViolations(path, violations));
+          await assertNoViolations(page, path);
         }));
     }
 

@@ -4,25 +4,14 @@
 // policy interpretations, 繁體 conversion, WCAG 2.1 AA (axe-core) and 360px layouts.
 // Run: node --import tsx --test test/browser/catalogue.test.ts
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import type * as Axe from 'axe-core';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { Engine } from '../../src/platform/db/database.js';
-import { buildApp } from '../../src/platform/http/app.js';
-import { ROUTE_MODULES } from '../../src/routes.js';
-import { seedDemo } from '../../src/seed/demo.js';
-import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../../src/test-support/db.js';
+import { ENGINES, skipReason } from '../../src/test-support/db.js';
+import { assertNoViolations, chromiumMissing, DEMO_PASSWORD as PASSWORD, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
 
 // ---------- helpers ----------
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'Demo-Passw0rd!';
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const PHONE = { width: 360, height: 740 };
 /** A pinyin annotation such as "(jìn)" after a character. */
@@ -31,14 +20,7 @@ const APPROVE = 'form[action$="/approve"] button[type="submit"]';
 
 /** Why this engine's suite is skipped, or false. Under CI=true a missing Chromium fails in before(). */
 async function suiteSkip(engine: Engine): Promise<string | false> {
-  if (!existsSync(CHROMIUM) && process.env.CI !== 'true') return `Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
-  return skipReason(engine);
-}
-
-/** Opens `path` and asserts a 200 answer. */
-async function open(page: Page, path: string): Promise<void> {
-  const response = await page.goto(path);
-  assert.equal(response?.status(), 200, `GET ${path} answered ${response?.status()}`);
+  return chromiumMissing() || skipReason(engine);
 }
 
 /** Clicks a submit button and returns the status of the page the browser lands on (after redirects). */
@@ -92,37 +74,6 @@ async function createDraft(page: Page, f: RecordFields): Promise<number> {
   return Number(m[1]);
 }
 
-interface Violation {
-  id: string;
-  impact: string | null | undefined;
-  help: string;
-  nodes: { target: string; html: string; summary: string }[];
-}
-
-/** Injects axe-core and returns the WCAG 2.1 A/AA violations, flattened for reporting. */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (tags) => {
-    const { axe } = window as unknown as { axe: typeof Axe };
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary ?? '' })),
-    }));
-  }, AXE_TAGS);
-}
-
-async function assertNoViolations(page: Page, label: string): Promise<void> {
-  const violations = await axeViolations(page);
-  const lines = violations.flatMap((v) => [
-    `- ${v.id} [${v.impact ?? 'n/a'}] ${v.help} — ${v.nodes.length} node(s)`,
-    ...v.nodes.slice(0, 3).map((n) => `    at ${n.target}: ${n.html.slice(0, 200)}\n      ${n.summary.replace(/\n/g, '\n      ')}`),
-  ]);
-  assert.equal(violations.length, 0, `${violations.length} violation(s) on ${label} (${page.url()}):\n${lines.join('\n')}`);
-}
-
 interface ApiRecord {
   id: number;
   title: string;
@@ -134,21 +85,16 @@ interface ApiRecord {
 
 /** One engine's seeded database, app on a random port and browser. */
 class Env {
-  tdb: TestDatabase | undefined;
-  app: FastifyInstance | undefined;
+  demo: DemoApp | undefined;
   browser: Browser | undefined;
   baseURL = '';
   /** Seeded records found through the public API (and the database for the withdrawn one). */
   seeded = { plain: 0, revised: 0, withdrawn: 0, tuijin: 0 };
 
   async start(engine: Engine): Promise<void> {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required under CI=true but ${CHROMIUM} does not exist`);
-    this.tdb = await createTestDatabase(engine);
-    await seedDemo(this.tdb.ctx, { password: PASSWORD });
-    this.app = await buildApp(this.tdb.ctx, { routes: ROUTE_MODULES });
-    await this.app.listen({ port: 0, host: '127.0.0.1' });
-    this.baseURL = `http://127.0.0.1:${(this.app.server.address() as AddressInfo).port}`;
-    this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    this.browser = await launchChromium();
+    this.demo = await startDemoApp(engine);
+    this.baseURL = this.demo.baseURL;
 
     const list = await this.api<{ items: { id: number }[] }>('/api/v1/records?pageSize=100');
     const details = await Promise.all(list.items.map((r) => this.api<ApiRecord>(`/api/v1/records/${r.id}`)));
@@ -156,13 +102,12 @@ class Env {
     this.seeded.plain = find('without attachments or history', (r) => r.versions.length === 1 && r.attachments.length === 0 && !r.interprets && r.interpretations.length === 0);
     this.seeded.revised = find('with 版本记录', (r) => r.versions.length > 1);
     this.seeded.tuijin = find('titled 推进', (r) => r.title.includes('推进'));
-    this.seeded.withdrawn = (await this.tdb.ctx.db.selectFrom('record').select('id').where('status', '=', 'withdrawn').executeTakeFirstOrThrow()).id;
+    this.seeded.withdrawn = (await this.demo.tdb.ctx.db.selectFrom('record').select('id').where('status', '=', 'withdrawn').executeTakeFirstOrThrow()).id;
   }
 
   async stop(): Promise<void> {
     await this.browser?.close();
-    await this.app?.close();
-    await this.tdb?.drop();
+    await this.demo?.close();
   }
 
   async api<T>(path: string): Promise<T> {
