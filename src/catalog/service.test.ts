@@ -53,6 +53,13 @@ for (const engine of ENGINES) {
       assert.equal(a.docNumberKey, '测教发(2026)3号');
     });
 
+    test('dates after today are refused (they would hide a late publication)', async () => {
+      // The test clock is 2026-11-26 (Beijing); 2026-11-27 is tomorrow.
+      await assert.rejects(catalog.createDraft(tdb.ctx, editor, 'city-edu', { ...base, formedOn: '2026-11-27' }), (e: { code: string; details: string[] }) => e.code === 'VALIDATION_FAILED' && e.details.length === 1);
+      await assert.rejects(catalog.createDraft(tdb.ctx, editor, 'city-edu', { ...base, writtenOn: '2026-12-01', formedOn: '2026-12-01' }), (e: { details: string[] }) => e.details.length === 2);
+      assert.equal((await catalog.createDraft(tdb.ctx, editor, 'city-edu', { ...base, formedOn: '2026-11-26' })).formedOn, '2026-11-26');
+    });
+
     test('only editors of the agency (or above it) draft; reviewers cannot', async () => {
       await assert.rejects(catalog.createDraft(tdb.ctx, reviewer, 'city-edu', base), { code: 'FORBIDDEN' });
       await assert.rejects(catalog.createDraft(tdb.ctx, as('editor', h.otherCity.id), 'city-edu', base), { code: 'FORBIDDEN' });

@@ -31,9 +31,13 @@ const scanBlocked = (hits: readonly ScanHit[]) =>
     hits.map((h) => `${h.source}: ${maskForDisplay(h)}`),
   );
 
-function parseInput(raw: unknown): RecordInput {
+function parseInput(deps: ServiceDeps, raw: unknown): RecordInput {
   const parsed = recordInputSchema.safeParse(raw);
   if (!parsed.success) throw errors.validation(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
+  // A future date would hide a late publication from the 第二十六条 check.
+  const today = chinaDate(deps.clock.now());
+  const future = (['writtenOn', 'formedOn'] as const).filter((k) => parsed.data[k] > today);
+  if (future.length > 0) throw errors.validation(future.map((k) => `${k}: 日期不能晚于今天（${today}）/ the date cannot be in the future`));
   return parsed.data;
 }
 
@@ -116,7 +120,7 @@ function contentColumns(input: RecordInput) {
 
 /** An editor starts a draft; it receives its 索引号 at once, so the number is never reused. */
 export async function createDraft(deps: ServiceDeps, by: Actor, agencyCode: string, raw: unknown): Promise<RecordRow> {
-  const input = parseInput(raw);
+  const input = parseInput(deps, raw);
   return deps.db.transaction().execute(async (tx) => {
     const agency = await findAgencyByCode(tx, agencyCode);
     if (!agency) throw errors.validation([`agency: 机构“${agencyCode}”不存在 / unknown agency`]);
@@ -150,7 +154,7 @@ async function loadForChange(deps: ServiceDeps, by: Actor, id: number, permissio
 }
 
 export async function updateDraft(deps: ServiceDeps, by: Actor, id: number, raw: unknown): Promise<RecordRow> {
-  const input = parseInput(raw);
+  const input = parseInput(deps, raw);
   const before = await loadForChange(deps, by, id, 'record.edit', 'edit');
   return deps.db.transaction().execute(async (tx) => {
     const agency = await findAgencyById(tx, before.agencyId);
@@ -291,7 +295,7 @@ export async function publishDue(deps: ServiceDeps, by: Actor): Promise<number> 
  */
 export async function revise(deps: ServiceDeps, by: Actor, id: number, raw: unknown, reason: string, overrideReason = ''): Promise<RecordRow> {
   if (reason.trim().length < 4) throw errors.validation(['reason: 请写明修订原因 / a revision reason is required']);
-  const input = parseInput(raw);
+  const input = parseInput(deps, raw);
   const before = await loadForChange(deps, by, id, 'record.review', 'revise');
   if (input.mode !== '主动公开') throw errors.validation(['mode: 已发布的信息不能改为不公开，请撤回 / withdraw instead']);
   const columns = contentColumns(input);
