@@ -4,7 +4,7 @@ import { appendAudit } from '../platform/audit/store.js';
 import type { ServiceDeps } from '../platform/context.js';
 import type { Executor } from '../platform/db/database.js';
 import type { AgencyRow } from '../platform/db/schema.js';
-import { AppError, errors } from '../platform/errors.js';
+import { errors } from '../platform/errors.js';
 import { agencyInputSchema, placementProblems, type AgencyInput } from './model.js';
 import * as store from './store.js';
 
@@ -110,8 +110,4 @@ export async function updateAgency(
     });
     return after;
   });
-}
-
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
 }

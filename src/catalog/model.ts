@@ -143,5 +143,3 @@ export function publicationDelay(cal: WorkingDayCalendar, formedOn: string, publ
   const counted = countWorkingDays(cal, formedOn, publishedOn);
   return { workingDays: counted.days, late: counted.days > 20, provisional: counted.provisional };
 }
-
-export const PUBLICATION_LIMIT_WORKING_DAYS = 20;

@@ -92,10 +92,6 @@ export async function findAttachment(db: Executor, id: number): Promise<Attachme
   return db.selectFrom('attachment').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function markAttachmentRemoved(db: Executor, id: number, version: number): Promise<void> {
-  await db.updateTable('attachment').set({ removedInVersion: version }).where('id', '=', id).execute();
-}
-
 // ---- public listings
 
 /** Published proactive records, including scheduled ones whose time has come. */

@@ -1,5 +1,6 @@
 import { publishDue } from '../catalog/service.js';
 import { SYSTEM_ACTOR } from '../platform/audit/model.js';
+import { purgeExpiredSessions } from '../platform/auth/service.js';
 import { buildApp } from '../platform/http/app.js';
 import { ROUTE_MODULES } from '../routes.js';
 import { seedDemo } from '../seed/demo.js';
@@ -43,7 +44,14 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     publishDue(ctx, { actor: { ...SYSTEM_ACTOR, login: 'scheduler' }, staff: null }).catch((err: unknown) => app.log.error({ err }, 'scheduled publication sweep failed'));
   }, 60_000);
   sweep.unref();
-  app.addHook('onClose', async () => clearInterval(sweep));
+  const purge = setInterval(() => {
+    purgeExpiredSessions(ctx).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
+  }, 3600_000);
+  purge.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+    clearInterval(purge);
+  });
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   io.out(`gongkai 已启动 / running: http://${ctx.config.host}:${ctx.config.port}  (${ctx.engine})`);
   return await new Promise<number>(() => undefined);

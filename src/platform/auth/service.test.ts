@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../audit/model.js';
 import { listAudit } from '../audit/store.js';
 import { ROLES, can, grantableRoles, inScope, passwordProblems, type Role, type StaffIdentity } from './model.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { changeOwnPassword, changeUser, createUser, login, logout, resolveSession } from './service.js';
+import { changeOwnPassword, changeUser, createUser, login, logout, purgeExpiredSessions, resolveSession } from './service.js';
 
 const POLICY = { maxFailures: 3, lockMinutes: 15, sessionTtlHours: 12 } as const;
 const bySystem = { actor: SYSTEM_ACTOR, staff: null };
@@ -250,6 +250,14 @@ for (const engine of ENGINES) {
         const { token } = await login(tdb.ctx, POLICY, attempt('grace'));
         tdb.clock.advanceMinutes(12 * 60); // expiresAt is not later than now
         assert.equal(await resolveSession(tdb.ctx, POLICY, token), undefined);
+        // The periodic purge removes expired rows and keeps live ones.
+        const live = await login(tdb.ctx, POLICY, attempt('grace'));
+        const before = await tdb.ctx.db.selectFrom('session').select('id').execute();
+        const purged = await purgeExpiredSessions(tdb.ctx);
+        const after = await tdb.ctx.db.selectFrom('session').select('id').execute();
+        assert.ok(purged >= 1);
+        assert.equal(after.length, before.length - purged);
+        assert.ok(after.some((s) => s.id === createHash('sha256').update(live.token).digest('hex')));
       });
 
       test('logout ends the session and writes auth.logout', async () => {

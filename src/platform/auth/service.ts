@@ -112,6 +112,11 @@ export async function resolveSession(deps: ServiceDeps, policy: Pick<LoginPolicy
   return found;
 }
 
+/** Removes sessions past their expiry (run periodically; expired ones are already refused). */
+export async function purgeExpiredSessions(deps: ServiceDeps): Promise<number> {
+  return store.deleteExpiredSessions(deps.db, deps.clock.now().toISOString());
+}
+
 export async function logout(deps: ServiceDeps, token: string, user: StaffIdentity, ip: string): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     await store.deleteSession(tx, sha256Hex(token));
