@@ -36,6 +36,21 @@ for (const engine of ENGINES) {
 
     const newestId = async () => (await catalog.listStaffRecords(t.tdb.ctx.db, null, undefined, 1, 1)).items[0]!.id;
 
+    /** The editor drafts and submits through the forms; the reviewer has the record page open. */
+    async function submittedByEditor(docNumber: string) {
+      const ed = editor();
+      await ed.login('bianji', TEST_PASSWORD);
+      await ed.get('/staff/records/new');
+      await ed.post('/staff/records', { ...form, docNumber });
+      const id = await newestId();
+      await ed.get(`/staff/records/${id}`);
+      await ed.post(`/staff/records/${id}/submit`);
+      const rv = new Visitor(t.app);
+      await rv.login('shenhe', TEST_PASSWORD);
+      await rv.get(`/staff/records/${id}`);
+      return { ed, rv, id };
+    }
+
     test('draft → upload → submit (hit in the attachment) → override → published with the file and its hash', async () => {
       const ed = editor();
       await ed.login('bianji', TEST_PASSWORD);
@@ -85,16 +100,7 @@ for (const engine of ENGINES) {
     });
 
     test('a reviewer returns with a comment, revises a published record and withdraws it; history and notice are public', async () => {
-      const ed = editor();
-      await ed.login('bianji', TEST_PASSWORD);
-      await ed.get('/staff/records/new');
-      await ed.post('/staff/records', { ...form, docNumber: '测教发〔2026〕31号' });
-      const id = await newestId();
-      await ed.get(`/staff/records/${id}`);
-      await ed.post(`/staff/records/${id}/submit`);
-      const rv = new Visitor(t.app);
-      await rv.login('shenhe', TEST_PASSWORD);
-      await rv.get(`/staff/records/${id}`);
+      const { ed, rv, id } = await submittedByEditor('测教发〔2026〕31号');
       assert.equal((await rv.post(`/staff/records/${id}/return`, { comment: '请补充服务时间。' })).statusCode, 303);
       const back = await ed.get(`/staff/records/${id}`);
       assert.ok(back.body.includes('退回意见：请补充服务时间。'));
@@ -115,16 +121,7 @@ for (const engine of ENGINES) {
     });
 
     test('scheduled publication through the form uses Beijing time; bad times are refused', async () => {
-      const ed = editor();
-      await ed.login('bianji', TEST_PASSWORD);
-      await ed.get('/staff/records/new');
-      await ed.post('/staff/records', { ...form, docNumber: '测教发〔2026〕32号' });
-      const id = await newestId();
-      await ed.get(`/staff/records/${id}`);
-      await ed.post(`/staff/records/${id}/submit`);
-      const rv = new Visitor(t.app);
-      await rv.login('shenhe', TEST_PASSWORD);
-      await rv.get(`/staff/records/${id}`);
+      const { rv, id } = await submittedByEditor('测教发〔2026〕32号');
       assert.equal((await rv.post(`/staff/records/${id}/approve`, { publishAt: '明天上午' })).statusCode, 400);
       // The test clock is 2026-11-26T02:00Z = 10:00 Beijing; 2026-11-27 09:00 Beijing is 01:00Z next day.
       assert.equal((await rv.post(`/staff/records/${id}/approve`, { publishAt: '2026-11-27 09:00' })).statusCode, 303);
