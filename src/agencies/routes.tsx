@@ -6,7 +6,7 @@ import type { AgencyRow } from '../platform/db/schema.js';
 import { AppError, errors } from '../platform/errors.js';
 import { pageContext, sendPage } from '../platform/http/render.js';
 import { pageOf, type ApiDocs } from '../platform/http/openapi.js';
-import { parseQuery } from '../platform/http/validate.js';
+import { formFields, parseQuery } from '../platform/http/validate.js';
 import type { WebContext } from '../platform/http/web-context.js';
 import { AGENCY_KINDS, AGENCY_LEVELS, buildAgencyTree, presentAgency } from './model.js';
 import * as agencies from './service.js';
@@ -149,7 +149,7 @@ export function agencyRoutes(app: FastifyInstance, web: WebContext, docs: ApiDoc
       const row = await agencies.createAgency(web, byStaff(request), request.body);
       return reply.redirect(`/staff/agencies/${row.code}/edit?saved=1`, 303);
     } catch (e) {
-      if (e instanceof AppError && (e.status === 400 || e.status === 409)) return renderForm(request, reply, formValues(request.body), false, e);
+      if (e instanceof AppError && (e.status === 400 || e.status === 409)) return renderForm(request, reply, formFields(request.body), false, e);
       throw e;
     }
   });
@@ -173,16 +173,8 @@ export function agencyRoutes(app: FastifyInstance, web: WebContext, docs: ApiDoc
       await agencies.updateAgency(web, byStaff(request), agency.code, request.body);
       return reply.redirect(`/staff/agencies/${agency.code}/edit?saved=1`, 303);
     } catch (e) {
-      if (e instanceof AppError && e.status === 400) return renderForm(request, reply, { ...formValues(request.body), code: agency.code }, true, e);
+      if (e instanceof AppError && e.status === 400) return renderForm(request, reply, { ...formFields(request.body), code: agency.code }, true, e);
       throw e;
     }
   });
-}
-
-function formValues(body: unknown): AgencyFormValues {
-  const out: AgencyFormValues = {};
-  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (typeof v === 'string' && k !== '_csrf') (out as Record<string, string>)[k] = v;
-  }
-  return out;
 }

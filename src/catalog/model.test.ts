@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadShippedSchedules } from '../platform/calendar/load.js';
 import { WorkingDayCalendar } from '../platform/calendar/model.js';
-import { canTransition, docNumberKey, formatIndexNumber, publicationDelay, recordInputSchema } from './model.js';
+import { canTransition, docNumberKey, formatIndexNumber, isPubliclyVisible, publicationDelay, recordInputSchema } from './model.js';
 import { isTopic, TOPIC_VALUES } from './taxonomy.js';
 
 const cal = new WorkingDayCalendar(loadShippedSchedules());
@@ -78,6 +78,22 @@ describe('workflow steps', () => {
     assert.ok(!canTransition('published', 'edit'), 'no edit in place of anything published');
     assert.ok(!canTransition('withdrawn', 'revise'));
     assert.ok(!canTransition('draft', 'approve'));
+  });
+});
+
+describe('public visibility', () => {
+  const now = '2026-11-26T02:00:00.000Z';
+  const r = { mode: '主动公开', status: 'published', publishAt: null, publishedOn: '2026-11-20' };
+  test('published proactive records are public; withheld and draft ones never', () => {
+    assert.ok(isPubliclyVisible(r, now));
+    assert.ok(!isPubliclyVisible({ ...r, mode: '依申请公开' }, now));
+    assert.ok(!isPubliclyVisible({ ...r, status: 'draft', publishedOn: null }, now));
+  });
+  test('a scheduled record is public from its time on; a withdrawn one only if it was published', () => {
+    assert.ok(!isPubliclyVisible({ ...r, status: 'scheduled', publishAt: '2026-11-26T02:00:00.001Z', publishedOn: null }, now));
+    assert.ok(isPubliclyVisible({ ...r, status: 'scheduled', publishAt: now, publishedOn: null }, now));
+    assert.ok(isPubliclyVisible({ ...r, status: 'withdrawn' }, now));
+    assert.ok(!isPubliclyVisible({ ...r, status: 'withdrawn', publishedOn: null }, now), 'withdrawn before its scheduled time');
   });
 });
 

@@ -46,6 +46,18 @@ export function canTransition(status: string, action: WorkflowAction): boolean {
   return (ALLOWED[action] as readonly string[]).includes(status);
 }
 
+/**
+ * Whether the public may open a record's page: published proactive records, scheduled ones whose
+ * time has come (the SQL twin is store.publiclyVisible), and withdrawn ones that were public
+ * (their URL stays and says why).
+ */
+export function isPubliclyVisible(r: { mode: string; status: string; publishAt: string | null; publishedOn: string | null }, nowIso: string): boolean {
+  if (r.mode !== '主动公开') return false;
+  if (r.status === 'published') return true;
+  if (r.status === 'scheduled') return r.publishAt !== null && r.publishAt <= nowIso;
+  return r.status === 'withdrawn' && r.publishedOn !== null;
+}
+
 // ---- input
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为 YYYY-MM-DD / ${label} must be a date`);
 const trimmed = (max: number) => z.string().trim().max(max, `最多${max}字 / at most ${max} characters`);

@@ -9,7 +9,7 @@ import { pageContext, sendPage } from '../platform/http/render.js';
 import { parseQuery } from '../platform/http/validate.js';
 import type { WebContext } from '../platform/http/web-context.js';
 import { atomFeed, sitemap } from './feeds.js';
-import { docNumberKey, publicationDelay } from './model.js';
+import { docNumberKey, isPubliclyVisible, publicationDelay } from './model.js';
 import { loadCalendar } from '../platform/calendar/service.js';
 import { presentAttachment, presentRecord, presentVersion, publicRecordDetailSchema, publicRecordSchema, type PublicRecord } from './present.js';
 import * as catalog from './service.js';
@@ -31,14 +31,6 @@ export const recordQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 type RecordQuery = z.infer<typeof recordQuery>;
-
-function publicVisible(r: RecordRow, nowIso: string): boolean {
-  if (r.mode !== '主动公开') return false;
-  if (r.status === 'published') return true;
-  if (r.status === 'scheduled') return r.publishAt !== null && r.publishAt <= nowIso;
-  // A withdrawn record keeps its URL and says why (it was public before).
-  return r.status === 'withdrawn' && r.publishedOn !== null;
-}
 
 export function catalogPublicRoutes(app: FastifyInstance, web: WebContext, docs: ApiDocs): void {
   const nowIso = () => web.clock.now().toISOString();
@@ -87,10 +79,7 @@ export function catalogPublicRoutes(app: FastifyInstance, web: WebContext, docs:
     const maps = await agencyMaps();
     const agency = maps.byCode.get(code);
     if (!agency) throw errors.notFound('机构');
-    const counts = new Map<number, number>();
-    for (let item = 1; item <= STATUTORY_ITEMS.length; item++) {
-      counts.set(item, (await catalog.listPublicRecords(web.db, nowIso(), { agencyIds: [agency.id], statutoryItem: item }, 1, 1)).total);
-    }
+    const counts = await catalog.countPublicByStatutoryItem(web.db, nowIso(), agency.id);
     const cal = await loadCalendar(web.db);
     const published = await catalog.publishedSince(web.db, [agency.id], '1900-01-01');
     const stats = {
@@ -104,7 +93,7 @@ export function catalogPublicRoutes(app: FastifyInstance, web: WebContext, docs:
   /** A record by id or 索引号, if the public may see it. */
   async function loadVisible(idOrIndex: string): Promise<RecordRow> {
     const record = /^\d+$/.test(idOrIndex) ? await catalog.findRecord(web.db, Number(idOrIndex)) : await catalog.findRecordByIndexNumber(web.db, idOrIndex);
-    if (!record || !publicVisible(record, nowIso())) throw errors.notFound('信息');
+    if (!record || !isPubliclyVisible(record, nowIso())) throw errors.notFound('信息');
     return record;
   }
 
@@ -113,15 +102,15 @@ export function catalogPublicRoutes(app: FastifyInstance, web: WebContext, docs:
     const [presented] = await presentMany([record], maps.byId);
     const interprets = record.interpretsId ? await catalog.findRecord(web.db, record.interpretsId) : undefined;
     const replacedBy = record.replacedById ? await catalog.findRecord(web.db, record.replacedById) : undefined;
-    const interpretations = (await catalog.interpretationsOf(web.db, record.id)).filter((r) => publicVisible(r, nowIso()) && r.status !== 'withdrawn');
+    const interpretations = (await catalog.interpretationsOf(web.db, record.id)).filter((r) => isPubliclyVisible(r, nowIso()) && r.status !== 'withdrawn');
     return {
       record: presented!,
       bodyHtml: record.bodyHtml,
       attachments: await catalog.currentAttachments(web.db, record.id),
       versions: await catalog.versionsOf(web.db, record.id),
-      interprets: interprets && publicVisible(interprets, nowIso()) ? { id: interprets.id, title: interprets.title } : null,
+      interprets: interprets && isPubliclyVisible(interprets, nowIso()) ? { id: interprets.id, title: interprets.title } : null,
       interpretations: interpretations.map((r) => ({ id: r.id, title: r.title, kind: r.interpretationKind })),
-      replacedBy: replacedBy && publicVisible(replacedBy, nowIso()) ? { id: replacedBy.id, title: replacedBy.title } : null,
+      replacedBy: replacedBy && isPubliclyVisible(replacedBy, nowIso()) ? { id: replacedBy.id, title: replacedBy.title } : null,
       videoUrl: record.videoUrl,
     };
   }

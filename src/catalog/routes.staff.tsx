@@ -5,31 +5,22 @@ import { listAgencies } from '../agencies/service.js';
 import { byStaff, requirePermission, staffOf } from '../platform/auth/guard.js';
 import { can } from '../platform/auth/model.js';
 import { loadCalendar } from '../platform/calendar/service.js';
+import { chinaDate } from '../platform/clock.js';
 import type { AgencyRow, RecordRow } from '../platform/db/schema.js';
 import { AppError, errors } from '../platform/errors.js';
 import { contentDisposition } from '../platform/files/disposition.js';
 import { subtreeIds } from '../platform/hierarchy.js';
 import { pageContext, sendPage } from '../platform/http/render.js';
+import { formFields } from '../platform/http/validate.js';
 import type { WebContext } from '../platform/http/web-context.js';
 import type { ScanHit } from '../platform/privacy/scanner.js';
 import { addAttachment } from './attachments.js';
-import { publicationDelay } from './model.js';
+import { isPubliclyVisible, publicationDelay } from './model.js';
 import * as catalog from './service.js';
 import { RecordFormPage, type RecordFormValues } from './views/staff-form.js';
 import { StaffRecordListPage, StaffRecordPage } from './views/staff.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-
-/** Form fields as strings (checkbox and multi-value fields folded), without the CSRF token. */
-function formValues(body: unknown): RecordFormValues {
-  const out: RecordFormValues = {};
-  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (k === '_csrf') continue;
-    if (typeof v === 'string') out[k] = v;
-    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string').join('、');
-  }
-  return out;
-}
 
 function valuesOf(r: RecordRow, issuers: readonly { code: string }[], interpretsIndex: string, replacedByIndex: string): RecordFormValues {
   return {
@@ -124,12 +115,12 @@ export function catalogStaffRoutes(app: FastifyInstance, web: WebContext): void 
   };
 
   app.get('/staff/records/new', { preHandler: requirePermission('record.edit') }, async (request, reply) => {
-    const today = new Date(web.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = chinaDate(web.clock.now());
     return renderForm(request, reply, { title: '新建信息', action: '/staff/records', create: true, values: { writtenOn: today, formedOn: today, mode: '主动公开', validity: '有效' } });
   });
 
   app.post('/staff/records', { preHandler: requirePermission('record.edit') }, async (request, reply) => {
-    const values = formValues(request.body);
+    const values = formFields(request.body);
     try {
       const record = await catalog.createDraft(web, byStaff(request), values.agency ?? '', values);
       return reply.redirect(`/staff/records/${record.id}`, 303);
@@ -171,7 +162,7 @@ export function catalogStaffRoutes(app: FastifyInstance, web: WebContext): void 
 
   app.post('/staff/records/:id', { preHandler: requirePermission('record.edit') }, async (request, reply) => {
     const r = await loadInScope(request);
-    const values = formValues(request.body);
+    const values = formFields(request.body);
     try {
       await catalog.updateDraft(web, byStaff(request), r.id, values);
       return reply.redirect(`/staff/records/${r.id}`, 303);
@@ -185,7 +176,7 @@ export function catalogStaffRoutes(app: FastifyInstance, web: WebContext): void 
     async (request: FastifyRequest, reply: FastifyReply) => {
       const r = await loadInScope(request);
       try {
-        await run(r, formValues(request.body), request);
+        await run(r, formFields(request.body), request);
         return reply.redirect(`/staff/records/${r.id}`, 303);
       } catch (e) {
         return showRecord(request, reply, (await catalog.findRecord(web.db, r.id))!, formError(e));
@@ -210,7 +201,7 @@ export function catalogStaffRoutes(app: FastifyInstance, web: WebContext): void 
 
   app.post('/staff/records/:id/revise', { preHandler: requirePermission('record.review') }, async (request, reply) => {
     const r = await loadInScope(request);
-    const values = formValues(request.body);
+    const values = formFields(request.body);
     try {
       await catalog.revise(web, byStaff(request), r.id, { ...values, mode: r.mode, ground: r.ground ?? '', groundReason: r.groundReason }, values.reason ?? '', values.overrideReason ?? '');
       return reply.redirect(`/staff/records/${r.id}`, 303);
@@ -240,7 +231,7 @@ export function catalogStaffRoutes(app: FastifyInstance, web: WebContext): void 
     const attachment = await catalog.findAttachment(web.db, id);
     const record = attachment ? await catalog.findRecord(web.db, attachment.recordId) : undefined;
     if (!attachment || !record) throw errors.notFound('附件');
-    const isPublic = record.mode === '主动公开' && record.status === 'published' && attachment.removedInVersion === null;
+    const isPublic = isPubliclyVisible(record, web.clock.now().toISOString()) && record.status !== 'withdrawn' && attachment.removedInVersion === null;
     let allowed = isPublic;
     if (!allowed && request.staff && can(request.staff, 'record.view')) {
       const ids = request.staff.roles.includes('system_admin') ? null : await subtreeIds(web.db, request.staff.agencyId);

@@ -148,6 +148,19 @@ export async function listPublicRecords(
   return { total: Number(total), items };
 }
 
+/** Public records of one agency counted per 条例 第二十条 item (one grouped query). */
+export async function countPublicByStatutoryItem(db: Executor, nowIso: string, agencyId: number): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('record')
+    .select(['record.statutoryItem', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(publiclyVisible(nowIso))
+    .where('record.agencyId', '=', agencyId)
+    .where('record.statutoryItem', 'is not', null)
+    .groupBy('record.statutoryItem')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.statutoryItem), Number(r.n)]));
+}
+
 /** Records in the staff workbench: every status, for the given agencies. */
 export async function listStaffRecords(db: Executor, agencyIds: readonly number[] | null, status: string | undefined, page: number, pageSize: number) {
   let q = db.selectFrom('record');

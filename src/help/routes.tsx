@@ -4,6 +4,7 @@ import { byStaff, requirePermission } from '../platform/auth/guard.js';
 import type { HelpPageRow } from '../platform/db/schema.js';
 import { AppError, errors } from '../platform/errors.js';
 import { pageContext, sendPage } from '../platform/http/render.js';
+import { formFields } from '../platform/http/validate.js';
 import type { WebContext } from '../platform/http/web-context.js';
 import * as help from './service.js';
 import { HelpArticlePage, HelpFormPage, HelpIndexPage, StaffHelpListPage, type HelpFormValues } from './views.js';
@@ -16,13 +17,6 @@ async function pageOf(web: WebContext, request: FastifyRequest): Promise<HelpPag
   const page = parsed.success ? await help.findHelpPage(web.db, parsed.data.slug) : undefined;
   if (!page) throw errors.notFound('帮助页面');
   return page;
-}
-
-/** What the form shows again after a failed submit: the visitor's own text, never the stored one. */
-function formValues(body: unknown): HelpFormValues {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) if (typeof v === 'string' && k !== '_csrf') out[k] = v;
-  return out;
 }
 
 const valuesOf = (p: HelpPageRow): HelpFormValues => ({ slug: p.slug, title: p.title, summary: p.summary, bodyHtml: p.bodyHtml, sortOrder: String(p.sortOrder) });
@@ -69,7 +63,7 @@ export function helpRoutes(app: FastifyInstance, web: WebContext): void {
       const row = await help.createHelpPage(web, byStaff(request), request.body);
       return reply.redirect(`/staff/help/${row.slug}/edit?saved=1`, 303);
     } catch (e) {
-      if (e instanceof AppError && (e.status === 400 || e.status === 409)) return renderForm(request, reply, formValues(request.body), undefined, e);
+      if (e instanceof AppError && (e.status === 400 || e.status === 409)) return renderForm(request, reply, formFields(request.body), undefined, e);
       throw e;
     }
   });
@@ -85,7 +79,7 @@ export function helpRoutes(app: FastifyInstance, web: WebContext): void {
       await help.updateHelpPage(web, byStaff(request), page.slug, request.body);
       return reply.redirect(`/staff/help/${page.slug}/edit?saved=1`, 303);
     } catch (e) {
-      if (e instanceof AppError && e.status === 400) return renderForm(request, reply, formValues(request.body), page.slug, e);
+      if (e instanceof AppError && e.status === 400) return renderForm(request, reply, formFields(request.body), page.slug, e);
       throw e;
     }
   });

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { assertNoViolations, chromiumMissing, DEMO_PASSWORD as PASSWORD, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
+import { assertFitsWidth, assertNoViolations, chromiumMissing, DEMO_PASSWORD as PASSWORD, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
 
 // ---------- helpers ----------
 
@@ -78,15 +78,7 @@ describe('browser: public pages in Chromium', { skip: chromiumMissing() }, () =>
       test(`${path} fits 360px`, () =>
         withPage({ viewport: { width: 360, height: 740 } }, async (page) => {
           await open(page, path);
-          const { scrollWidth, wide } = await page.evaluate(() => ({
-            scrollWidth: document.documentElement.scrollWidth,
-            // The elements sticking out past the viewport, to say what to fix.
-            wide: Array.from(document.querySelectorAll('body *'))
-              .filter((el) => el.getBoundingClientRect().right > 360.5)
-              .slice(0, 5)
-              .map((el) => `${el.tagName.toLowerCase()}.${el.className} (right=${Math.round(el.getBoundingClientRect().right)})`),
-          }));
-          assert.ok(scrollWidth <= 360, `${path}: scrollWidth ${scrollWidth} > 360; widest: ${wide.join(', ')}`);
+          await assertFitsWidth(page, 360, path);
         }));
     }
   });

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { Engine } from '../../src/platform/db/database.js';
 import { ENGINES, skipReason } from '../../src/test-support/db.js';
-import { assertNoViolations, chromiumMissing, DEMO_PASSWORD as PASSWORD, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
+import { assertFitsWidth, assertNoViolations, chromiumMissing, DEMO_PASSWORD as PASSWORD, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
 
 // ---------- helpers ----------
 
@@ -314,14 +314,7 @@ for (const engine of ENGINES) {
           test(`${label} fits 360px${elder === '1' ? ' in elderly mode' : ''}`, () =>
             env.withPage({ viewport: PHONE }, async (page) => {
               await open(page, `${path()}${path().includes('?') ? '&' : '?'}elder=${elder}`);
-              const { scrollWidth, wide } = await page.evaluate(() => ({
-                scrollWidth: document.documentElement.scrollWidth,
-                wide: Array.from(document.querySelectorAll('body *'))
-                  .filter((el) => el.getBoundingClientRect().right > 360.5)
-                  .slice(0, 5)
-                  .map((el) => `${el.tagName.toLowerCase()}.${el.className} (right=${Math.round(el.getBoundingClientRect().right)})`),
-              }));
-              assert.ok(scrollWidth <= 360, `${label}: scrollWidth ${scrollWidth} > 360; widest: ${wide.join(', ')}`);
+              await assertFitsWidth(page, PHONE.width, label);
             }));
         }
       }

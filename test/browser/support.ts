@@ -60,6 +60,18 @@ export async function open(page: Page, path: string): Promise<void> {
   assert.equal(response?.status(), 200, `GET ${path} answered ${response?.status()}`);
 }
 
+/** Asserts the page does not scroll sideways at its width, naming the elements that stick out. */
+export async function assertFitsWidth(page: Page, width: number, label: string): Promise<void> {
+  const { scrollWidth, wide } = await page.evaluate((limit) => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    wide: Array.from(document.querySelectorAll('body *'))
+      .filter((el) => el.getBoundingClientRect().right > limit + 0.5)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} (right=${Math.round(el.getBoundingClientRect().right)})`),
+  }), width);
+  assert.ok(scrollWidth <= width, `${label}: scrollWidth ${scrollWidth} > ${width}; widest: ${wide.join(', ')}`);
+}
+
 interface Violation {
   id: string;
   impact: string | null | undefined;

@@ -1,3 +1,4 @@
+import { beijingTime } from '../../platform/clock.js';
 import type { AttachmentRow, RecordEventRow, RecordRow } from '../../platform/db/schema.js';
 import { SCAN_RULE_LABELS, type ScanHit } from '../../platform/privacy/scanner.js';
 import { Pager, TableWrap, TextArea, TextField } from '../../platform/views/forms.js';
@@ -213,7 +214,7 @@ export function StaffRecordPage({ ctx, record: r, agencyName, events, attachment
       <ol>
         {events.map((e) => (
           <li>
-            {new Date(Date.parse(e.at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} {e.actorLogin}：{e.action}
+            {beijingTime(e.at)} {e.actorLogin}：{e.action}
             {e.comment ? `（${e.comment}）` : ''}
           </li>
         ))}

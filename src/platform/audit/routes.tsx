@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requirePermission, staffOf } from '../auth/guard.js';
 import { isIsoDate } from '../calendar/model.js';
+import { beijingTime } from '../clock.js';
 import { subtreeIds } from '../hierarchy.js';
 import { pageContext, sendPage } from '../http/render.js';
 import { parseQuery } from '../http/validate.js';
@@ -80,7 +81,7 @@ function AuditPage({ ctx, items, total, page, filter }: { ctx: PageContext; item
           <tbody>
             {items.map((e) => (
               <tr>
-                <td>{new Date(Date.parse(e.at) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')}</td>
+                <td>{beijingTime(e.at, true)}</td>
                 <td>{e.actorLogin}</td>
                 <td>{e.action}</td>
                 <td>

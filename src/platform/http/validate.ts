@@ -11,3 +11,17 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 }
 
 export const parseQuery = parseInput;
+
+/**
+ * A submitted form's fields as strings, to show the visitor's own input again after a refusal:
+ * the CSRF token dropped, repeated fields (checkbox groups) joined by '、'.
+ */
+export function formFields(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (k === '_csrf') continue;
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string').join('、');
+  }
+  return out;
+}
