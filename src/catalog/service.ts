@@ -12,6 +12,7 @@ import { htmlToText, sanitizeRichText } from '../platform/html/sanitize.js';
 import { maskForDisplay, scanText, type ScanHit } from '../platform/privacy/scanner.js';
 import { canTransition, docNumberKey, formatIndexNumber, recordInputSchema, type RecordInput, type WorkflowAction } from './model.js';
 import * as store from './store.js';
+import { syncRecord } from '../search/sync.js';
 
 export * from './store.js';
 
@@ -222,6 +223,7 @@ async function publishNow(tx: Tx, deps: ServiceDeps, by: Actor, record: RecordRo
     createdAt: now,
   });
   await event(tx, deps, by, published, 'publish', `发布 ${published.title}`);
+  await syncRecord(tx, deps.engine, published);
   return published;
 }
 
@@ -322,6 +324,7 @@ export async function revise(deps: ServiceDeps, by: Actor, id: number, raw: unkn
       createdAt: now,
     });
     await event(tx, deps, by, r, 'revise', `修订为第${version}版 ${r.title}`, reason.trim(), before);
+    await syncRecord(tx, deps.engine, r);
     return r;
   });
 }
@@ -338,6 +341,7 @@ export async function withdraw(deps: ServiceDeps, by: Actor, id: number, reason:
       updatedAt: deps.clock.now().toISOString(),
     });
     await event(tx, deps, by, r, 'withdraw', `撤回 ${r.title}`, reason.trim(), before);
+    await syncRecord(tx, deps.engine, r);
     return r;
   });
 }

@@ -20,6 +20,7 @@ export interface Database {
   recordEvent: RecordEventTable;
   attachment: AttachmentTable;
   helpPage: HelpPageTable;
+  searchDoc: SearchDocTable;
 }
 
 type Timestamp = string;
@@ -227,3 +228,15 @@ export type AgencyUpdate = Updateable<AgencyTable>;
 export type AppUserRow = Selectable<AppUserTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditEntryRow = Selectable<AuditEntryTable>;
+
+/** One indexed record (search). The PostgreSQL engine adds tsvector columns it writes with raw SQL. */
+export interface SearchDocTable {
+  docKey: number;
+  recordId: number;
+  agencyId: number;
+  publishedOn: string;
+  topic: string;
+  category: string;
+  genre: string;
+  validity: string;
+}
