@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
-import { analyse, analyzeQuery, jieba, literalTokens, normalizeText, tokenize } from '../src/search/analysis.js';
+import { analyse, analyzeQuery, jieba, normalizeText, tokenize } from '../src/search/analysis.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -64,7 +64,7 @@ const methods: [string, (s: string) => unknown][] = [
   ['jieba cutForSearch (HMM off)', (s) => userDictJieba.cutForSearch(s, false)],
   ['Intl.Segmenter zh word', (s) => intlWords(s)],
   ['normalizeText (NFKC, OpenCC, …)', (s) => normalizeText(s)],
-  ['analyse (both columns)', (s) => analyse(s)],
+  ['analyse (index stream)', (s) => analyse(s)],
 ];
 
 const cpus = execFileSync('nproc').toString().trim();
@@ -75,7 +75,7 @@ const fmt = (n: number) => `${(n / 1e6).toFixed(2)}M`;
 const speed: Record<string, number> = {};
 console.log('speed (chars/s)                    median   [min – max]');
 for (const [name, run] of methods) {
-  for (const d of docs) run(d); // warm-up (fills analyse's nested-word memo, as in a long indexing run)
+  for (const d of docs) run(d); // warm-up (fills the atoms memo, as in a long indexing run)
   const rates: number[] = [];
   for (let r = 0; r < RUNS; r++) {
     const t0 = process.hrtime.bigint();
@@ -106,7 +106,7 @@ const columns: [string, (s: string) => string[], boolean][] = [
   ['cut+dict', (s) => userDictJieba.cut(s, false), true],
   ['cut, no dict', (s) => defaultJieba.cut(s, false), true],
   ['search+dict', (s) => userDictJieba.cutForSearch(s, false), false],
-  ['tokenize', (s) => tokenize(s), false],
+  ['atoms (tokenize)', (s) => tokenize(s), true],
   ['Intl', intlAll, true],
 ];
 /** The tokens covering the term inside the sentence, joined by /, or ✓ when it is one token. */
@@ -153,20 +153,20 @@ function bagMatcher(indexer: (s: string) => string[], querier: (s: string) => st
   const stored = streams.reduce((n, t) => n + t.length, 0);
   return [(i, q) => plainTokens(querier(normalizeText(q))).every((t) => index[i]!.has(t)), stored];
 }
-const ours = normDocs.map((d) => ({ words: tokenize(d), literal: literalTokens(d) }));
-const oursIndex = ours.map((d) => ({ words: new Set(d.words), literal: ` ${d.literal.join(' ')} ` }));
+const ours = normDocs.map((d) => tokenize(d));
+const oursIndex = ours.map((tokens) => ({ tokens: new Set(tokens), text: ` ${tokens.join(' ')} ` }));
 const oursMatch: Matcher = (i, q) => {
   const a = analyzeQuery(q);
   if ('error' in a) return false;
   const d = oursIndex[i]!;
-  return a.terms.every((t) => d.words.has(t)) && a.phrases.every((p) => d.literal.includes(` ${p.join(' ')} `));
+  return a.terms.every((t) => d.tokens.has(t)) && a.phrases.every((p) => d.text.includes(` ${p.join(' ')} `));
 };
-const oursSize = ours.reduce((n, d) => n + d.words.length + d.literal.length, 0);
+const oursSize = ours.reduce((n, tokens) => n + tokens.length, 0);
 const strategies: [string, Matcher, number][] = [
   ['jieba cut', ...bagMatcher((s) => userDictJieba.cut(s, false), (q) => userDictJieba.cut(q, false))],
   ['jieba cutForSearch', ...bagMatcher((s) => userDictJieba.cutForSearch(s, false), (q) => userDictJieba.cut(q, false))],
   ['Intl.Segmenter', ...bagMatcher(intlWords, intlWords)],
-  ['ours (words + literal)', oursMatch, oursSize],
+  ['ours (atoms, phrases)', oursMatch, oursSize],
 ];
 const PROBES = ['国政', '华人', '会报', '新发', '网通']; // in these records only ever inside other words
 console.log(`recall: ${queries.size} queries (user dictionary, record keywords, place names) × ${records.length} records`);
@@ -192,5 +192,5 @@ for (const [name, match, size] of strategies) {
 
 console.log(`
 recommendation: jieba with the government user dictionary. Its cut is ${(jiebaCut / intlSpeed).toFixed(1)}× faster than
-Intl.Segmenter here and keeps ${wholeCount[0]} of ${TERMS.length} terms whole against Intl's ${wholeCount[4]}. Index with cut (HMM off) plus nested
-dictionary words (tokenize) and a literal character column; query with cut (analyzeQuery).`);
+Intl.Segmenter here and keeps ${wholeCount[0]} of ${TERMS.length} terms whole against Intl's ${wholeCount[4]}. Index with cut (HMM off), each word
+split into its dictionary atoms, in order (tokenize); query with the same atoms as phrases (analyzeQuery).`);

@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  analyzeQuery,
-  docNumberToken,
-  literalForIndex,
-  literalTokens,
-  normalizeText,
-  segmentedForIndex,
-  tokenize,
-  type AnalyzedQuery,
-} from './analysis.js';
+import { analyse, analyzeQuery, atoms, docNumberToken, normalizeText, segmentedForIndex, tokenize, type AnalyzedQuery } from './analysis.js';
 
 const PLAIN = /^[\p{L}\p{N}]+$/u;
 
@@ -37,44 +28,59 @@ describe('normalizeText', () => {
 });
 
 describe('tokenize', () => {
-  test('政務公開 and 政务公开 give the same tokens in both columns', () => {
-    assert.deepEqual(tokenize('政務公開'), ['政务公开', '政务', '公开']);
+  test('政務公開 and 政务公开 give the same tokens: the atoms of the word, in order', () => {
+    assert.deepEqual(tokenize('政務公開'), ['政务', '公开']);
     assert.deepEqual(tokenize('政务公开'), tokenize('政務公開'));
-    assert.deepEqual(literalTokens('政務公開'), ['政', '务', '公', '开']);
+    assert.deepEqual(analyse('推进政務公開工作'), { stream: ['推进', '政务', '公开', '工作'], extra: [] });
   });
 
-  test('user-dictionary terms come out whole', () => {
-    const tokens = tokenize('深化放管服改革，全面推行双随机一公开，推进一网通办');
-    for (const term of ['放管服', '双随机一公开', '一网通办', '深化', '改革']) assert.ok(tokens.includes(term), term);
-    assert.deepEqual(ok('双随机一公开').terms, ['双随机一公开']);
+  test('a word splits the same way alone and inside a longer word', () => {
+    assert.deepEqual(atoms('普惠托育'), ['普惠', '托育']);
+    assert.deepEqual(tokenize('普惠托育服务'), ['普惠', '托育', '服务']);
+    assert.deepEqual(ok('托育服务').phrases, [['托育', '服务']]);
+    assert.deepEqual(atoms('放管服'), ['放管服'], 'no sub-word: whole');
+    assert.deepEqual(atoms('民政局'), ['民政', '局']);
+  });
+
+  test('words the dictionary does not know stay in the stream as single characters, in order', () => {
+    const { stream } = analyse('岚江市石门坎村');
+    assert.ok(stream.join(' ').startsWith('岚 江 市'), stream.join(' '));
+  });
+
+  test('user-dictionary terms are found as one term or one phrase of their atoms', () => {
+    const stream = ` ${tokenize('深化放管服改革，全面推行双随机一公开，推进一网通办').join(' ')} `;
+    for (const q of ['放管服', '双随机一公开', '一网通办', '深化', '改革']) {
+      const a = ok(q);
+      for (const p of [...a.terms.map((t) => [t]), ...a.phrases]) assert.ok(stream.includes(` ${p.join(' ')} `), `${q}: ${p.join(' ')}`);
+    }
+    assert.deepEqual(ok('双随机一公开').phrases, [['双', '随机', '一', '公开']]);
     assert.deepEqual(ok('放管服').terms, ['放管服']);
   });
 
   test('a compound law name is findable by its parts, not by words straddling them', () => {
-    const tokens = tokenize('根据《中华人民共和国政府信息公开条例》第二十条');
-    for (const part of ['中华人民共和国', '政府信息公开', '条例', '政府', '信息公开', '人民']) assert.ok(tokens.includes(part), part);
-    for (const noise of ['国政', '华人']) assert.ok(!tokens.includes(noise), noise);
-    const law = tokenize('中华人民共和国政府采购法');
-    for (const part of ['中华人民共和国', '政府采购', '政府', '采购']) assert.ok(law.includes(part), part);
-    for (const noise of ['国政', '华人']) assert.ok(!law.includes(noise), noise);
-    for (const q of ['政府信息公开', '条例', '信息公开条例']) {
-      for (const term of ok(q).terms) assert.ok(tokens.includes(term), `${q}: ${term}`);
+    const stream = ` ${tokenize('根据《中华人民共和国政府信息公开条例》第二十条').join(' ')} `;
+    for (const q of ['中华人民共和国', '政府信息公开', '条例', '政府', '信息公开', '人民', '信息公开条例']) {
+      const a = ok(q);
+      for (const p of [...a.terms.map((t) => [t]), ...a.phrases]) assert.ok(stream.includes(` ${p.join(' ')} `), `${q}: ${p.join(' ')}`);
     }
+    for (const noise of ['国政', '华人']) assert.ok(!stream.includes(` ${noise} `), noise);
+    const law = tokenize('中华人民共和国政府采购法');
+    for (const part of ['政府', '采购']) assert.ok(law.includes(part), part);
+    for (const noise of ['国政', '华人']) assert.ok(!law.includes(noise), noise);
   });
 
   test('民政 is found in 民政局, not in 人民政府', () => {
-    assert.deepEqual(tokenize('人民政府'), ['人民政府', '人民', '政府']);
+    assert.deepEqual(tokenize('人民政府'), ['人民', '政府']);
     assert.ok(tokenize('岚江市民政局').includes('民政'));
   });
 
   test('Latin words and numbers are tokens; punctuation and spaces are not', () => {
     const tokens = tokenize('PM2.5 浓度下降，GDP 增长 5.6%，2026年');
-    assert.deepEqual(tokens, ['pm2', '5', '浓度', '下降', 'gdp', '增长', '5', '6', '2026']);
-    assert.deepEqual(literalTokens('PM2.5 浓度'), ['pm2', '5', '浓', '度']);
+    assert.deepEqual(tokens, ['pm2', '5', '浓度', '下降', 'gdp', '增长', '5', '6', '2026', '年']);
     assert.deepEqual(ok('GDP 2026').terms, ['gdp', '2026']);
     assert.deepEqual(ok('pm2.5').phrases, [['pm2', '5']]);
     assert.deepEqual(tokenize('2026-01-05'), ['2026', '1', '5']);
-    assert.deepEqual(tokenize('2026年1月5日'), ['2026', '1', '5']);
+    assert.deepEqual(tokenize('2026年1月5日'), ['2026', '年', '1', '月', '5', '日']);
   });
 
   test('文号 bracket variants give the same key token, and the parts stay findable', () => {
@@ -82,41 +88,47 @@ describe('tokenize', () => {
     for (const v of variants) {
       assert.equal(docNumberToken(v), '国办发201947号', v);
       const tokens = tokenize(v);
-      for (const t of ['国办发201947号', '国办发', '2019', '47']) assert.ok(tokens.includes(t), `${v}: ${t}`);
+      for (const t of ['国办发201947号', '2019', '47']) assert.ok(tokens.includes(t), `${v}: ${t}`);
       assert.deepEqual(ok(v).terms, ['国办发201947号']);
     }
     assert.equal(docNumberToken('国办发'), null);
     assert.ok(tokenize('根据国办发〔2019〕47号文件精神').includes('国办发201947号'));
-    assert.deepEqual(ok('国办发 2019 47').terms, ['国办发', '2019', '47']);
+    assert.deepEqual(ok('国办发 2019 47').terms, ['2019', '47']);
   });
 
-  test('the stored columns are the tokens joined by single spaces', () => {
+  test('the stored column is the tokens joined by single spaces', () => {
     const text = '岚江市人民政府 关于  推进政务公开（2026年）';
     assert.equal(segmentedForIndex(text), tokenize(text).join(' '));
-    assert.equal(literalForIndex(text), literalTokens(text).join(' '));
     assert.ok(!segmentedForIndex(text).includes('  '));
     assert.equal(segmentedForIndex(''), '');
-    assert.equal(literalForIndex('。，！'), '');
+    assert.equal(segmentedForIndex('。，！'), '');
   });
 });
 
 describe('analyzeQuery', () => {
   test('quoted phrases, exclusions, unknown words and Latin compounds', () => {
     assert.deepEqual(ok('"政务公开" -双减 岚江市政府 pm2.5'), {
-      terms: ['市政府'],
-      phrases: [['政', '务', '公', '开'], ['岚', '江'], ['pm2', '5']],
+      terms: [],
+      phrases: [['政务', '公开'], ['岚', '江', '市', '政府'], ['pm2', '5']],
       excluded: ['双减'],
       excludedPhrases: [],
-      fallbackPhrases: [['政', '务', '公', '开'], ['岚', '江', '市', '政', '府'], ['pm2', '5']],
     });
   });
 
+  test('several dictionary words stand alone; a word with unknown characters is one phrase', () => {
+    assert.deepEqual(ok('优化营商环境').phrases, [['优化', '营商', '环境']]);
+    assert.deepEqual(ok('营商环境 优化').phrases, [['营商', '环境']]);
+    assert.deepEqual(ok('营商环境 优化').terms, ['优化']);
+    assert.deepEqual(ok('"优化营商环境"').phrases, [['优化', '营商', '环境']]);
+    assert.deepEqual(ok('2026年政府工作报告').phrases, [['2026', '年', '政府', '工作', '报告']]);
+  });
+
   test('curly and corner quotes, Traditional phrases, excluded phrases', () => {
-    assert.deepEqual(ok('“依申请 公开” 2026年政府工作报告').phrases, [['依', '申', '请', '公', '开'], ['年']]);
-    assert.deepEqual(ok('“依申请 公开” 2026年政府工作报告').terms, ['2026', '政府工作报告']);
-    assert.deepEqual(ok('「政務公開」').phrases, [['政', '务', '公', '开']]);
-    const q = ok('政务 -岚江 -"行政审批"');
-    assert.deepEqual([q.terms, q.excluded, q.excludedPhrases], [['政务'], [], [['岚', '江'], ['行', '政', '审', '批']]]);
+    assert.deepEqual(ok('“依申请 公开” 条例').phrases, [['依', '申请', '公开']]);
+    assert.deepEqual(ok('“依申请 公开” 条例').terms, ['条例']);
+    assert.deepEqual(ok('「政務公開」').phrases, [['政务', '公开']]);
+    const q = ok('政务 -岚江 -"行政审批" -双减');
+    assert.deepEqual([q.terms, q.excluded, q.excludedPhrases], [['政务'], ['双减'], [['岚', '江'], ['行政', '审批']]]);
   });
 
   test('absurd input gives the right result or error code and never throws', () => {
@@ -144,7 +156,7 @@ describe('analyzeQuery', () => {
         assert.ok(['EMPTY', 'TOO_LONG', 'NO_TERMS'].includes(r.error), q);
         continue;
       }
-      for (const t of [r.terms, r.excluded, ...r.phrases, ...r.excludedPhrases, ...r.fallbackPhrases].flat()) assert.match(t, PLAIN, q);
+      for (const t of [r.terms, r.excluded, ...r.phrases, ...r.excludedPhrases].flat()) assert.match(t, PLAIN, q);
     }
   });
 });

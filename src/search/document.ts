@@ -1,13 +1,14 @@
 import { CATEGORIES, GENRES, TOPIC_VALUES, VALIDITIES, topLevelTopic } from '../catalog/taxonomy.js';
 import { analyse } from './analysis.js';
+import { isHanWord } from './segment.js';
 import type { SearchDocument } from './model.js';
 
 /*
  * From a document to the token streams both engines index (pure; search issue, "One SearchIndex
- * interface, two engines"). Word columns hold each distinct word once: their positions mean
- * nothing (phrases use the literal streams), and dropping repeats keeps the index small. Salient
- * words (said at least SALIENT_MIN_COUNT times in the body, or given as 主题词) form the middle
- * relevance tier between title matches and passing mentions.
+ * interface, two engines"): the title's and the body's tokens in order (phrases are positions)
+ * followed by their 文号 keys, and the salient words — words said at least SALIENT_MIN_COUNT times
+ * in the body, or given as 主题词 — which form the middle relevance tier between title matches and
+ * passing mentions.
  */
 
 export const SALIENT_MIN_COUNT = 3;
@@ -16,14 +17,31 @@ export const MAX_INDEXED_CHARS = 200_000;
 /** Longer tokens (encoded blobs, digit runs) are noise, and PostgreSQL refuses lexemes over 2 KB. */
 export const MAX_TOKEN_CHARS = 100;
 
+/** A document's filter values: what search_doc stores besides the index key. */
+export type DocumentMeta = Omit<SearchDocument, 'title' | 'body' | 'keywords'>;
+
+/** What an engine writes for one document: the key, the filter values and its own text columns. */
+export interface IndexRow {
+  readonly docKey: number;
+  readonly meta: DocumentMeta;
+  readonly values: readonly string[];
+}
+
+export function metaOf(doc: SearchDocument): DocumentMeta {
+  const { title: _t, body: _b, keywords: _k, ...meta } = doc;
+  return meta;
+}
+
 export interface PreparedDocument {
   readonly docKey: number;
   readonly doc: SearchDocument;
-  readonly titleWords: readonly string[];
-  readonly titleLiteral: readonly string[];
+  /** title tokens in order, then 文号 keys */
+  readonly title: readonly string[];
+  /** body tokens in order, then 文号 keys */
+  readonly body: readonly string[];
+  /** how many of `body` are the ordered stream (the rest are 文号 keys) */
+  readonly bodyStreamLength: number;
   readonly salient: readonly string[];
-  readonly bodyWords: readonly string[];
-  readonly bodyLiteral: readonly string[];
   readonly tags: readonly string[];
 }
 
@@ -59,28 +77,38 @@ export const tags = {
   validity: (value: string) => `v${tagIndex(VALIDITIES, value)}`,
 };
 
+const fits = (t: string) => t.length <= MAX_TOKEN_CHARS;
+// Words that can be salient: Han words and Latin words, not single characters or bare numbers.
+const countable = (t: string) => isHanWord(t) || /^[a-z][a-z0-9]+$/.test(t);
+
 function analysed(text: string) {
-  const { words, literal } = analyse(text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text);
-  const fits = (t: string) => t.length <= MAX_TOKEN_CHARS;
-  return { words: words.filter(fits), literal: literal.filter(fits) };
+  const { stream, extra } = analyse(text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text);
+  return { stream: stream.filter(fits), extra: extra.filter(fits) };
+}
+
+function salientWords(stream: readonly string[], keywords: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  const count = (w: string) => counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const unit of stream) if (countable(unit)) count(unit);
+  const salient = new Set<string>();
+  for (const [w, n] of counts) if (n >= SALIENT_MIN_COUNT) salient.add(w);
+  for (const k of keywords) {
+    const { stream: ks, extra } = analysed(k);
+    for (const w of [...ks, ...extra]) if (countable(w)) salient.add(w);
+  }
+  return [...salient];
 }
 
 export function prepareDocument(doc: SearchDocument): PreparedDocument {
   const title = analysed(doc.title);
   const body = analysed(doc.body);
-  const counts = new Map<string, number>();
-  for (const w of body.words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const salient = new Set<string>();
-  for (const [w, n] of counts) if (n >= SALIENT_MIN_COUNT) salient.add(w);
-  for (const k of doc.keywords) for (const w of analysed(k).words) salient.add(w);
   return {
     docKey: docKeyOf(doc.publishedOn, doc.recordId),
     doc,
-    titleWords: [...new Set(title.words)],
-    titleLiteral: title.literal,
-    salient: [...salient],
-    bodyWords: [...counts.keys()],
-    bodyLiteral: body.literal,
+    title: [...title.stream, ...title.extra],
+    body: [...body.stream, ...body.extra],
+    bodyStreamLength: body.stream.length,
+    salient: salientWords(body.stream, doc.keywords),
     tags: [
       tags.agency(doc.agencyId),
       tags.topTopic(doc.topic),

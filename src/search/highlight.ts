@@ -63,7 +63,13 @@ export function needlePattern(terms: readonly string[], phrases: readonly (reado
 function ranges(text: string, pattern: RegExp | null): [number, number][] {
   if (!pattern || text === '') return [];
   const out: [number, number][] = [];
-  for (const m of alignedNormalize(text).matchAll(pattern)) if (m[0].length > 0) out.push([m.index, m.index + m[0].length]);
+  for (const m of alignedNormalize(text).matchAll(pattern)) {
+    if (m[0].length === 0) continue;
+    const last = out.at(-1);
+    // Touching matches (托育 + 服务) become one mark.
+    if (last && last[1] === m.index) last[1] += m[0].length;
+    else out.push([m.index, m.index + m[0].length]);
+  }
   return out;
 }
 

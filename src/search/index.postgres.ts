@@ -1,17 +1,17 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../platform/db/database.js';
-import { firstKeyOn, lastKeyOn, recordIdOfKey, type PreparedDocument } from './document.js';
+import { firstKeyOn, lastKeyOn, metaOf, recordIdOfKey, type IndexRow, type PreparedDocument } from './document.js';
 import type { SearchIndex } from './index.js';
-import { COUNT_LIMIT, type EngineQuery, type EngineResult } from './model.js';
+import { COUNT_LIMIT, FACET_SAMPLE, type EngineQuery, type EngineResult } from './model.js';
 import { facetsFrom, type Tier, TIERS } from './query-plan.js';
 
 /*
- * PostgreSQL engine: the same token streams as FTS5, written as tsvector literals (no parser runs,
- * so index and query see exactly the same tokens). `words` carries each distinct word once with a
- * weight per place — A title, B salient, D body — and tiers restrict by weight ('t':A, 't':AB).
- * `literal` keeps text order for phrases (<->): title at weight A, then the body after a gap so a
- * phrase cannot straddle the two. PostgreSQL positions stop at 16,383 (documented limit): phrases
- * beyond that point of a very long text are not found; its words still are.
+ * PostgreSQL engine: the same token streams as FTS5, written as a tsvector literal (no parser runs,
+ * so index and query see exactly the same tokens). Positions follow the streams — title at weight
+ * A, then after a gap the body at weight D — so phrases are adjacent positions (<->); a salient
+ * word's first place in the body carries weight B instead, and tiers restrict terms by weight
+ * ('t':A, 't':AB). PostgreSQL positions stop at 16,383 (documented limit): a phrase beyond that
+ * point of a very long text is not found; its words still are.
  */
 
 const MAX_POSITION = 16_383;
@@ -19,50 +19,42 @@ const MAX_POSITIONS_PER_LEXEME = 256;
 const lexeme = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 export function wordsVector(d: PreparedDocument): string {
-  const weights = new Map<string, string[]>();
-  const mark = (tokens: readonly string[], entry: string) => {
-    for (const t of tokens) weights.set(t, [...(weights.get(t) ?? []), entry]);
-  };
-  mark(d.titleWords, '1A');
-  mark(d.salient, '2B');
-  mark(d.bodyWords, '3');
-  return [...weights].map(([t, w]) => `${lexeme(t)}:${w.join(',')}`).join(' ');
-}
-
-export function literalVector(d: PreparedDocument): string {
   const positions = new Map<string, string[]>();
+  const salient = new Set(d.salient);
   let position = 0;
-  const add = (tokens: readonly string[], weight: string) => {
-    for (const t of tokens) {
-      if (++position > MAX_POSITION) return;
-      const list = positions.get(t) ?? [];
-      if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(`${position}${weight}`);
-      positions.set(t, list);
-    }
+  const add = (token: string, weight: string) => {
+    if (position >= MAX_POSITION) return;
+    position++;
+    const list = positions.get(token) ?? [];
+    if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(`${position}${weight}`);
+    positions.set(token, list);
   };
-  add(d.titleLiteral, 'A');
-  position++; // the gap between title and body
-  add(d.bodyLiteral, '');
+  for (const t of d.title) add(t, 'A');
+  position++; // a gap, so no phrase runs from the title into the body
+  d.body.forEach((t, i) => {
+    if (i === d.bodyStreamLength) position++; // and one before the nested words
+    add(t, salient.delete(t) ? 'B' : '');
+  });
+  position++;
+  for (const t of salient) add(t, 'B'); // 主题词 not in the body
   return [...positions].map(([t, p]) => `${lexeme(t)}:${p.join(',')}`).join(' ');
 }
 
-const WORD_WEIGHT: Record<Tier, string> = { title: ':A', salient: ':AB', any: '' };
-const LITERAL_WEIGHT: Record<Tier, string> = { title: ':A', salient: '', any: '' };
+const TERM_WEIGHT: Record<Tier, string> = { title: ':A', salient: ':AB', any: '' };
+const PHRASE_WEIGHT: Record<Tier, string> = { title: ':A', salient: '', any: '' };
 
 function tierCondition(q: EngineQuery, tier: Tier): RawBuilder<unknown> {
-  const phrase = (tokens: readonly string[]) => `(${tokens.map((t) => lexeme(t) + LITERAL_WEIGHT[tier]).join(' <-> ')})`;
-  const words = q.fallback ? [] : q.query.terms.map((t) => lexeme(t) + WORD_WEIGHT[tier]);
-  const phrases = (q.fallback ? q.query.fallbackPhrases : q.query.phrases).map(phrase);
-  const parts: RawBuilder<unknown>[] = [];
-  if (words.length > 0) parts.push(sql`words @@ ${words.join(' & ')}::tsquery`);
-  if (phrases.length > 0) parts.push(sql`literal @@ ${phrases.join(' & ')}::tsquery`);
-  return sql`(${sql.join(parts, sql` AND `)})`;
+  const terms = q.query.terms.map((t) => lexeme(t) + TERM_WEIGHT[tier]);
+  const phrases = q.query.phrases.map((p) => `(${p.map((t) => lexeme(t) + PHRASE_WEIGHT[tier]).join(' <-> ')})`);
+  // In the salient tier a phrase's words must also be salient (or in the title).
+  const phraseWords = tier === 'salient' ? q.query.phrases.flat().map((t) => lexeme(t) + TERM_WEIGHT.salient) : [];
+  return sql`(words @@ ${[...terms, ...phrases, ...phraseWords].join(' & ')}::tsquery)`;
 }
 
 function exclusions(q: EngineQuery): RawBuilder<unknown>[] {
   const out: RawBuilder<unknown>[] = [];
   for (const t of q.query.excluded) out.push(sql`NOT (words @@ ${lexeme(t)}::tsquery)`);
-  for (const p of q.query.excludedPhrases) out.push(sql`NOT (literal @@ ${p.map(lexeme).join(' <-> ')}::tsquery)`);
+  for (const p of q.query.excludedPhrases) out.push(sql`NOT (words @@ ${p.map(lexeme).join(' <-> ')}::tsquery)`);
   return out;
 }
 
@@ -104,41 +96,37 @@ async function relevancePage(db: Executor, q: EngineQuery): Promise<number[]> {
 
 async function countAndFacets(db: Executor, q: EngineQuery) {
   const condition = where(q, 'any');
+  const { rows: counted } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_doc WHERE ${condition} LIMIT ${COUNT_LIMIT + 1}) x`.execute(db);
+  const n = Number(counted[0]?.n ?? 0);
   const { rows } = await sql<{ f: string; v: string; n: number }>`
     WITH m AS MATERIALIZED (
       SELECT agency_id, topic, substr(published_on, 1, 4) AS year FROM search_doc
-      WHERE ${condition} ORDER BY doc_key DESC LIMIT ${COUNT_LIMIT + 1})
+      WHERE ${condition} ORDER BY doc_key DESC LIMIT ${FACET_SAMPLE})
     SELECT 'a' AS f, agency_id::text AS v, count(*) AS n FROM m GROUP BY agency_id
     UNION ALL SELECT 't', topic, count(*) FROM m GROUP BY topic
     UNION ALL SELECT 'y', year, count(*) FROM m GROUP BY year`.execute(db);
-  const facets = facetsFrom(rows);
-  let total = facets.agency.reduce((sum, f) => sum + f.count, 0);
-  const exact = total <= COUNT_LIMIT;
-  if (!exact) {
-    const { rows: all } = await sql<{ n: number }>`SELECT count(*) AS n FROM search_doc WHERE ${condition}`.execute(db);
-    total = Number(all[0]?.n ?? 0);
-  }
-  return { total, exact, facets };
+  return { total: Math.min(n, COUNT_LIMIT), exact: n <= COUNT_LIMIT, facetsSampled: n > FACET_SAMPLE, facets: facetsFrom(rows) };
 }
 
 const BATCH = 100;
 
-async function insertMany(db: Executor, docs: readonly PreparedDocument[]): Promise<void> {
+async function insertMany(db: Executor, docs: readonly IndexRow[]): Promise<void> {
   for (let i = 0; i < docs.length; i += BATCH) {
-    const rows = docs.slice(i, i + BATCH).map((d) => {
-      const x = d.doc;
-      return sql`(${d.docKey}, ${x.recordId}, ${x.agencyId}, ${x.publishedOn}, ${x.topic}, ${x.category}, ${x.genre}, ${x.validity},
-        ${wordsVector(d)}::tsvector, ${literalVector(d)}::tsvector)`;
+    const rows = docs.slice(i, i + BATCH).map((r) => {
+      const x = r.meta;
+      return sql`(${r.docKey}, ${x.recordId}, ${x.agencyId}, ${x.publishedOn}, ${x.topic}, ${x.category}, ${x.genre}, ${x.validity},
+        ${r.values[0]}::tsvector)`;
     });
-    await sql`INSERT INTO search_doc (doc_key, record_id, agency_id, published_on, topic, category, genre, validity, words, literal)
+    await sql`INSERT INTO search_doc (doc_key, record_id, agency_id, published_on, topic, category, genre, validity, words)
       VALUES ${sql.join(rows)}`.execute(db);
   }
 }
 
 export const postgresIndex: SearchIndex = {
-  async put(db, doc) {
-    await db.deleteFrom('searchDoc').where('recordId', '=', doc.doc.recordId).execute();
-    await insertMany(db, [doc]);
+  toRow: (d) => ({ docKey: d.docKey, meta: metaOf(d.doc), values: [wordsVector(d)] }),
+  async put(db, row) {
+    await db.deleteFrom('searchDoc').where('recordId', '=', row.meta.recordId).execute();
+    await insertMany(db, [row]);
   },
   putMany: insertMany,
   async remove(db, recordId) {
@@ -152,8 +140,7 @@ export const postgresIndex: SearchIndex = {
   },
   async search(db, q): Promise<EngineResult> {
     const pageKeys = q.sort === 'date' ? await keys(db, where(q, 'any'), q.limit, q.offset) : await relevancePage(db, q);
-    const { total, exact, facets } = await countAndFacets(db, q);
-    return { ids: pageKeys.map(recordIdOfKey), total, exact, facets };
+    return { ids: pageKeys.map(recordIdOfKey), ...(await countAndFacets(db, q)) };
   },
   async size(db) {
     const { rows } = await sql<{ documents: number; bytes: number }>`

@@ -1,8 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../platform/db/database.js';
-import { firstKeyOn, lastKeyOn, recordIdOfKey, type PreparedDocument } from './document.js';
+import { firstKeyOn, lastKeyOn, metaOf, recordIdOfKey, type IndexRow, type PreparedDocument } from './document.js';
 import type { SearchIndex } from './index.js';
-import { COUNT_LIMIT, type EngineQuery, type EngineResult } from './model.js';
+import { COUNT_LIMIT, FACET_SAMPLE, type EngineQuery, type EngineResult } from './model.js';
 import { facetsFrom, filterTags, TIERS, type Tier } from './query-plan.js';
 
 /*
@@ -14,26 +14,25 @@ import { facetsFrom, filterTags, TIERS, type Tier } from './query-plan.js';
 const quote = (token: string) => `"${token}"`;
 const phrase = (tokens: readonly string[]) => `"${tokens.join(' ')}"`;
 
-const WORD_COLUMNS: Record<Tier, string> = {
-  title: '{title_words}',
-  salient: '{title_words salient}',
-  any: '{title_words salient body_words}',
+const TERM_COLUMNS: Record<Tier, string> = {
+  title: '{title}',
+  salient: '{title salient}',
+  any: '{title salient body}',
 };
-const LITERAL_COLUMNS: Record<Tier, string> = {
-  title: '{title_literal}',
-  salient: '{title_literal body_literal}',
-  any: '{title_literal body_literal}',
+const PHRASE_COLUMNS: Record<Tier, string> = {
+  title: '{title}',
+  salient: '{title body}',
+  any: '{title body}',
 };
 
+// In the salient tier a phrase's words must also be salient (or in the title).
 function positive(q: EngineQuery, tier: Tier): string {
-  const parts: string[] = [];
-  if (q.fallback) {
-    for (const p of q.query.fallbackPhrases) parts.push(`${LITERAL_COLUMNS[tier]} : ${phrase(p)}`);
-  } else {
-    for (const t of q.query.terms) parts.push(`${WORD_COLUMNS[tier]} : ${quote(t)}`);
-    for (const p of q.query.phrases) parts.push(`${LITERAL_COLUMNS[tier]} : ${phrase(p)}`);
-  }
-  for (const alternatives of filterTags(q)) parts.push(`{tags} : (${alternatives.map(quote).join(' OR ')})`);
+  const parts = [
+    ...q.query.terms.map((t) => `${TERM_COLUMNS[tier]} : ${quote(t)}`),
+    ...q.query.phrases.map((p) => `${PHRASE_COLUMNS[tier]} : ${phrase(p)}`),
+    ...(tier === 'salient' ? q.query.phrases.flat().map((t) => `${TERM_COLUMNS.salient} : ${quote(t)}`) : []),
+    ...filterTags(q).map((alternatives) => `{tags} : (${alternatives.map(quote).join(' OR ')})`),
+  ];
   return parts.join(' AND ');
 }
 
@@ -41,8 +40,8 @@ function positive(q: EngineQuery, tier: Tier): string {
 export function matchExpression(q: EngineQuery, tier: Tier, exceptTier?: Tier): string {
   let expr = `(${positive(q, tier)})`;
   if (exceptTier) expr = `(${expr} NOT (${positive(q, exceptTier)}))`;
-  for (const t of q.query.excluded) expr = `(${expr} NOT ${WORD_COLUMNS.any} : ${quote(t)})`;
-  for (const p of q.query.excludedPhrases) expr = `(${expr} NOT ${LITERAL_COLUMNS.any} : ${phrase(p)})`;
+  for (const t of q.query.excluded) expr = `(${expr} NOT ${TERM_COLUMNS.any} : ${quote(t)})`;
+  for (const p of q.query.excludedPhrases) expr = `(${expr} NOT ${PHRASE_COLUMNS.any} : ${phrase(p)})`;
   return expr;
 }
 
@@ -71,43 +70,40 @@ async function relevancePage(db: Executor, q: EngineQuery): Promise<number[]> {
 }
 
 async function countAndFacets(db: Executor, q: EngineQuery) {
-  const expr = matchExpression(q, 'any');
+  const matches = sql`SELECT rowid AS k FROM search_fts WHERE search_fts MATCH ${matchExpression(q, 'any')} AND ${keyRange(q)}`;
+  const { rows: counted } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${matches} LIMIT ${COUNT_LIMIT + 1}) x`.execute(db);
+  const n = Number(counted[0]?.n ?? 0);
   const { rows } = await sql<{ f: string; v: string; n: number }>`
     WITH m AS MATERIALIZED (
       SELECT d.agency_id, d.topic, substr(d.published_on, 1, 4) AS year
-      FROM (SELECT rowid AS k FROM search_fts WHERE search_fts MATCH ${expr} AND ${keyRange(q)} ORDER BY rowid DESC LIMIT ${COUNT_LIMIT + 1}) x
-      JOIN search_doc d ON d.doc_key = x.k)
+      FROM (${matches} ORDER BY rowid DESC LIMIT ${FACET_SAMPLE}) x JOIN search_doc d ON d.doc_key = x.k)
     SELECT 'a' AS f, CAST(agency_id AS TEXT) AS v, count(*) AS n FROM m GROUP BY agency_id
     UNION ALL SELECT 't', topic, count(*) FROM m GROUP BY topic
     UNION ALL SELECT 'y', year, count(*) FROM m GROUP BY year`.execute(db);
-  const facets = facetsFrom(rows);
-  let total = facets.agency.reduce((sum, f) => sum + f.count, 0);
-  const exact = total <= COUNT_LIMIT;
-  if (!exact) {
-    const { rows: all } = await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ${expr} AND ${keyRange(q)}`.execute(db);
-    total = Number(all[0]?.n ?? 0);
-  }
-  return { total, exact, facets };
+  return { total: Math.min(n, COUNT_LIMIT), exact: n <= COUNT_LIMIT, facetsSampled: n > FACET_SAMPLE, facets: facetsFrom(rows) };
 }
 
-function ftsRow(d: PreparedDocument) {
-  return sql`(${d.docKey}, ${d.titleWords.join(' ')}, ${d.titleLiteral.join(' ')}, ${d.salient.join(' ')}, ${d.bodyWords.join(' ')}, ${d.bodyLiteral.join(' ')}, ${d.tags.join(' ')})`;
+/** The FTS5 column values, in table order. */
+function toRow(d: PreparedDocument): IndexRow {
+  return { docKey: d.docKey, meta: metaOf(d.doc), values: [d.title, d.salient, d.body, d.tags].map((c) => c.join(' ')) };
 }
 
-function docRow(d: PreparedDocument) {
-  const x = d.doc;
-  return sql`(${d.docKey}, ${x.recordId}, ${x.agencyId}, ${x.publishedOn}, ${x.topic}, ${x.category}, ${x.genre}, ${x.validity})`;
+const ftsRow = (r: IndexRow) => sql`(${r.docKey}, ${sql.join(r.values.map((v) => sql`${v}`))})`;
+
+function docRow(r: IndexRow) {
+  const x = r.meta;
+  return sql`(${r.docKey}, ${x.recordId}, ${x.agencyId}, ${x.publishedOn}, ${x.topic}, ${x.category}, ${x.genre}, ${x.validity})`;
 }
 
 // Multi-row INSERTs; 100 rows × 8 values stays far below SQLite's 32,766 bound parameters.
 const BATCH = 100;
 
-async function insertMany(db: Executor, docs: readonly PreparedDocument[]): Promise<void> {
+async function insertMany(db: Executor, docs: readonly IndexRow[]): Promise<void> {
   for (let i = 0; i < docs.length; i += BATCH) {
     const batch = docs.slice(i, i + BATCH);
     await sql`INSERT INTO search_doc (doc_key, record_id, agency_id, published_on, topic, category, genre, validity)
       VALUES ${sql.join(batch.map(docRow))}`.execute(db);
-    await sql`INSERT INTO search_fts (rowid, title_words, title_literal, salient, body_words, body_literal, tags)
+    await sql`INSERT INTO search_fts (rowid, title, salient, body, tags)
       VALUES ${sql.join(batch.map(ftsRow))}`.execute(db);
   }
 }
@@ -120,9 +116,10 @@ async function remove(db: Executor, recordId: number): Promise<void> {
 }
 
 export const sqliteIndex: SearchIndex = {
-  async put(db, doc) {
-    await remove(db, doc.doc.recordId);
-    await insertMany(db, [doc]);
+  toRow,
+  async put(db, row) {
+    await remove(db, row.meta.recordId);
+    await insertMany(db, [row]);
   },
   putMany: insertMany,
   remove,
@@ -135,8 +132,7 @@ export const sqliteIndex: SearchIndex = {
   },
   async search(db, q): Promise<EngineResult> {
     const pageKeys = q.sort === 'date' ? await keys(db, q, matchExpression(q, 'any'), q.limit, q.offset) : await relevancePage(db, q);
-    const { total, exact, facets } = await countAndFacets(db, q);
-    return { ids: pageKeys.map(recordIdOfKey), total, exact, facets };
+    return { ids: pageKeys.map(recordIdOfKey), ...(await countAndFacets(db, q)) };
   },
   async size(db) {
     const { rows } = await sql<{ documents: number; bytes: number }>`

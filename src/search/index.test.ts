@@ -82,7 +82,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(await titles('营商环境 不存在的词语组合'), []);
     });
 
-    test('phrases, exclusions and the literal retry', async () => {
+    test('phrases, exclusions, and words inside longer words', async () => {
       assert.deepEqual(await titles('"优化营商环境" -方案'), ['关于进一步优化营商环境的若干措施']);
       assert.deepEqual(await titles('营商环境 -"放管服" -总结'), ['另一地区优化营商环境工作方案']);
       const retry = await search('托育服务');

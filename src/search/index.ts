@@ -1,5 +1,5 @@
 import type { Engine, Executor } from '../platform/db/database.js';
-import type { PreparedDocument } from './document.js';
+import type { IndexRow, PreparedDocument } from './document.js';
 import { postgresIndex } from './index.postgres.js';
 import { sqliteIndex } from './index.sqlite.js';
 import type { EngineQuery, EngineResult } from './model.js';
@@ -14,10 +14,12 @@ import type { EngineQuery, EngineResult } from './model.js';
  * a rare one (ranking every match is what makes naive full-text search slow).
  */
 export interface SearchIndex {
+  /** The values the engine stores for a document (pure, so worker threads can build them). */
+  toRow(doc: PreparedDocument): IndexRow;
   /** Adds or replaces the entry of one record. */
-  put(db: Executor, doc: PreparedDocument): Promise<void>;
+  put(db: Executor, row: IndexRow): Promise<void>;
   /** Adds many new entries at once (reindex, benchmark); the records must not be indexed yet. */
-  putMany(db: Executor, docs: readonly PreparedDocument[]): Promise<void>;
+  putMany(db: Executor, rows: readonly IndexRow[]): Promise<void>;
   remove(db: Executor, recordId: number): Promise<void>;
   clear(db: Executor): Promise<void>;
   /** Merges index segments after a bulk load (FTS5 optimize; PostgreSQL ANALYZE). */

@@ -15,14 +15,12 @@ export const MAX_PAGE = 100;
 export const PAGE_SIZES = [10, 20, 50] as const;
 
 /**
- * Relevance is computed over a window: the newest RELEVANCE_WINDOW matches of the whole query plus
- * the newest RELEVANCE_WINDOW matches in titles. Below that many matches (most queries) the ranking
- * is exact; above it, a common word ranks the recent documents, which is what the public looks for
- * on a government site, and the cost stays flat however common the word is.
+ * Counting stops here: a total above it is shown as "more than 10,000", which nobody pages through
+ * (MAX_PAGE), and counting a word found in half a million records would cost more than the search.
  */
-export const RELEVANCE_WINDOW = 1000;
-/** Totals and facets are exact up to this many matches; above it the page says "more than". */
 export const COUNT_LIMIT = 10_000;
+/** Facets count the newest FACET_SAMPLE matches; the page says so when there are more. */
+export const FACET_SAMPLE = 2_000;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -48,8 +46,6 @@ export type SearchRequest = z.infer<typeof searchQuerySchema>;
 /** What an engine is asked: the analysed query and filters already resolved to ids and keys. */
 export interface EngineQuery {
   readonly query: AnalyzedQuery;
-  /** use the literal fallback phrases instead of terms + phrases */
-  readonly fallback: boolean;
   readonly agencyIds?: readonly number[] | undefined;
   readonly topic?: string | undefined;
   readonly category?: string | undefined;
@@ -71,9 +67,12 @@ export interface FacetCount {
 export interface EngineResult {
   /** record ids of the page, best first */
   readonly ids: number[];
+  /** the number of matches, at most COUNT_LIMIT */
   readonly total: number;
-  /** false when there are more than COUNT_LIMIT matches: total and facets then count the newest COUNT_LIMIT */
+  /** false when there are more than COUNT_LIMIT matches */
   readonly exact: boolean;
+  /** facets count all matches, or (when there are more) the newest FACET_SAMPLE */
+  readonly facetsSampled: boolean;
   readonly facets: {
     readonly agency: readonly FacetCount[]; // value: agency id as text
     readonly topic: readonly FacetCount[]; // value: top-level topic
@@ -122,8 +121,7 @@ export interface SearchOutcome {
   readonly error: 'EMPTY' | 'TOO_LONG' | 'NO_TERMS' | null;
   readonly total: number;
   readonly exact: boolean;
-  /** the query found nothing with whole words and was retried as literal text */
-  readonly usedFallback: boolean;
+  readonly facetsSampled: boolean;
   readonly hits: readonly SearchHit[];
   readonly facets: {
     readonly agency: readonly (FacetCount & { code: string; name: string })[];

@@ -5,37 +5,54 @@ import { toSimplified } from '../platform/i18n/chinese.js';
 
 /*
  * Text analysis for search, index side (search issue, "Analysis"); the query side and the public
- * API are in analysis.ts. Two token streams per text, meant for two FTS5 / tsvector columns:
+ * API are in analysis.ts. A text becomes one token stream, for an FTS5 column with positions or a
+ * tsvector: jieba `cut` without HMM and with the government user dictionary, each word then split
+ * into its atoms — the smallest dictionary words it is made of (`atoms`) — plus single characters
+ * where the dictionary knows no word (a place name such as 岚江 cuts into 岚 江), Latin/number
+ * tokens, and 文号 keys at the end. A query word becomes the same atoms, matched as an adjacent
+ * phrase, so 政府信息公开 is found inside 中华人民共和国政府信息公开条例, 托育服务 inside 普惠托育服务
+ * however jieba cut the longer text, and 民政 never inside 人民政府.
  *
- * - words (`tokenize`, `segmentedForIndex`): jieba `cut` without HMM, with the government user
- *   dictionary, plus every dictionary word nested inside a longer word (中华人民共和国政府信息公开条例
- *   → 政府信息公开, 条例, 中华人民共和国 …), Latin/number tokens and 文号 keys. Queries match these with
- *   `terms`. Measured in scripts/bench-segmenter.ts: jieba's own `cutForSearch` only adds 2- and
- *   3-character sub-words, so it loses 政府信息公开 and 营商环境 inside longer words, and it adds
- *   words that straddle two real ones (民政 in 人民政府, 国政); nested words are kept only where they
- *   lie on a best split of the longer word. HMM is off: its guessed words depend on the
- *   neighbouring characters, so the same name segments differently in a query and a document.
- * - literal (`literalTokens`, `literalForIndex`): every Han character on its own, Latin/number
- *   tokens whole, in text order. Queries match these with `phrases` as adjacent-token phrases, which
- *   is exact substring search whatever the segmentation: quoted phrases, and words the dictionary
- *   does not know (a place name such as 岚江 cuts into single characters).
+ * Measured in scripts/bench-segmenter.ts: jieba's own `cutForSearch` only adds 2- and 3-character
+ * sub-words, so it loses 政府信息公开 and 营商环境 inside longer words, and it adds words that
+ * straddle two real ones (民政 in 人民政府, 国政). HMM is off: its guessed words depend on the
+ * neighbouring characters, so the same name would segment differently in a query and a document.
+ * An earlier design indexed nested words unordered plus every character in a second, literal
+ * column; scripts/bench-search.ts showed that doubled the tokens and more than halved the build rate.
  *
  * Both sides are normalised the same way (NFKC, Traditional → Simplified, lower case, 文号 brackets),
- * so 政務公開 finds 政务公开 and the reverse. Tokens contain only letters and digits (FTS5 unicode61's
- * default token characters): safe to quote in FTS5 and to pass to PostgreSQL tsquery.
+ * so 政務公開 finds 政务公开 and the reverse. Tokens contain only letters and digits: safe to quote in
+ * FTS5 and to write as tsvector lexemes.
  */
 
 const USER_DICT = new URL('../../data/search/userdict.txt', import.meta.url);
 let instance: Jieba | undefined;
 
 /** The shared segmenter: jieba's default dictionary plus data/search/userdict.txt, loaded once. */
+const dictionaryFiles = () => [readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt')), readFileSync(USER_DICT)];
+
 export function jieba(): Jieba {
   if (!instance) {
-    const dictPath = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
-    instance = Jieba.withDict(readFileSync(dictPath));
-    instance.loadDict(readFileSync(USER_DICT));
+    const [main, user] = dictionaryFiles();
+    instance = Jieba.withDict(main!);
+    instance.loadDict(user!);
   }
   return instance;
+}
+
+let frequencies: Map<string, number> | undefined;
+/** log frequency of a dictionary word (jieba's and the user dictionary), for choosing between splits. */
+function logFrequency(word: string): number {
+  if (!frequencies) {
+    frequencies = new Map();
+    for (const file of dictionaryFiles()) {
+      for (const line of file.toString('utf8').split('\n')) {
+        const [w, f] = line.split(' ');
+        if (w && f) frequencies.set(w, Math.log(Number(f) || 1));
+      }
+    }
+  }
+  return frequencies.get(word) ?? 0;
 }
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
@@ -87,56 +104,61 @@ function docNumberKeys(normalized: string): string[] {
   return keys;
 }
 
-const nestedMemo = new Map<string, readonly string[]>();
-const NESTED_MEMO_MAX = 100_000;
+const atomMemo = new Map<string, readonly string[]>();
+const ATOM_MEMO_MAX = 100_000;
 
 /**
- * Dictionary words inside a longer word, kept only where they lie on a best split of the word into
- * dictionary words (2+ characters), the best splits being those that leave the fewest single
- * characters: 人民政府 → 人民 政府 (not 民政), 一网通办 → 一网通 办 (not 网通), 中华人民共和国政府采购法 →
- * 中华人民共和国 政府采购 法 (not 国政, 华人). Then recursively inside the kept words.
+ * A word split into the smallest dictionary words it is made of, the same way wherever it occurs:
+ * the split into proper sub-words (2+ characters, from jieba's full cut) that leaves the fewest
+ * single characters, then the most pieces, then the most frequent words, then each part again. 人民政府 → 人民 政府 (never 民政),
+ * 民政局 → 民政 局, 中华人民共和国 → 中华 人民 共和 国; a word with no sub-word stays whole (放管服).
+ * The price: a sub-word of a sub-word can straddle (一网通办 → 一网通 办 → 一 网通 办 is found by 网通).
  */
-function nestedWords(word: string): readonly string[] {
-  if (word.length < 3) return [];
-  const cached = nestedMemo.get(word);
+export function atoms(word: string): readonly string[] {
+  if (word.length < 3 || !isHan(word) || [...word].length !== word.length) return [word];
+  const cached = atomMemo.get(word);
   if (cached) return cached;
-  const spans: { start: number; end: number; text: string }[] = [];
+  const n = word.length;
+  const spansFrom: number[][] = Array.from({ length: n }, () => []);
   for (const inner of new Set(jieba().cutAll(word))) {
-    if ([...inner].length < 2 || inner === word) continue;
-    for (let at = word.indexOf(inner); at >= 0; at = word.indexOf(inner, at + 1)) {
-      spans.push({ start: at, end: at + inner.length, text: inner });
+    if (inner.length < 2 || inner === word) continue;
+    for (let at = word.indexOf(inner); at >= 0; at = word.indexOf(inner, at + 1)) spansFrom[at]!.push(at + inner.length);
+  }
+  // best[i]: the best split of word[0, i) — fewest single characters, then most pieces, then the
+  // most frequent words (民政 局, not 民 政局) — and the step that reached it.
+  type Split = { singles: number; pieces: number; score: number; from: number };
+  const best: Split[] = [{ singles: 0, pieces: 0, score: 0, from: -1 }];
+  const better = (a: Split, b: Split | undefined) =>
+    !b || a.singles < b.singles || (a.singles === b.singles && (a.pieces > b.pieces || (a.pieces === b.pieces && a.score > b.score)));
+  for (let i = 0; i < n; i++) {
+    const here = best[i]!;
+    const single = { singles: here.singles + 1, pieces: here.pieces + 1, score: here.score + logFrequency(word[i]!), from: i };
+    if (better(single, best[i + 1])) best[i + 1] = single;
+    for (const end of spansFrom[i]!) {
+      const step = { singles: here.singles, pieces: here.pieces + 1, score: here.score + logFrequency(word.slice(i, end)), from: i };
+      if (better(step, best[end])) best[end] = step;
     }
   }
-  // Fewest single characters needed to split word[0, i) (fromStart) and word[i, n) (toEnd).
-  const n = word.length;
-  const fromStart = Array.from({ length: n + 1 }, (_, i) => i);
-  const toEnd = Array.from({ length: n + 1 }, (_, i) => n - i);
-  for (let i = 0; i < n; i++) {
-    fromStart[i + 1] = Math.min(fromStart[i + 1]!, fromStart[i]! + 1);
-    for (const s of spans) if (s.start === i) fromStart[s.end] = Math.min(fromStart[s.end]!, fromStart[i]!);
-  }
-  for (let i = n; i > 0; i--) {
-    toEnd[i - 1] = Math.min(toEnd[i - 1]!, toEnd[i]! + 1);
-    for (const s of spans) if (s.end === i) toEnd[s.start] = Math.min(toEnd[s.start]!, toEnd[i]!);
-  }
-  const kept = new Set(spans.filter((s) => fromStart[s.start]! + toEnd[s.end]! === fromStart[n]).map((s) => s.text));
-  for (const k of [...kept]) for (const deeper of nestedWords(k)) kept.add(deeper);
-  const result = [...kept];
-  if (nestedMemo.size >= NESTED_MEMO_MAX) nestedMemo.clear();
-  nestedMemo.set(word, result);
+  const parts: string[] = [];
+  for (let end = n; end > 0; end = best[end]!.from) parts.unshift(word.slice(best[end]!.from, end));
+  // The same word always splits the same way, alone or inside a longer one: that is what makes a
+  // query's atoms line up with a document's.
+  const result = parts.every((p) => p.length === 1) ? [word] : parts.flatMap((p) => atoms(p));
+  if (atomMemo.size >= ATOM_MEMO_MAX) atomMemo.clear();
+  atomMemo.set(word, result);
   return result;
 }
 
 export interface Analysed {
-  /** words column: dictionary words (2+ characters), nested words, Latin/number tokens, 文号 keys */
-  words: string[];
-  /** literal column: single Han characters and Latin/number tokens in text order */
-  literal: string[];
+  /** the text's tokens in order: dictionary words split into their atoms, single characters, Latin/number tokens */
+  stream: string[];
+  /** 文号 keys, each once */
+  extra: string[];
 }
 
 /**
- * The plain tokens of a normalised text in order: jieba words of Han (HMM off), Latin/numbers.
- * Numbers lose leading zeros, so 2026-01-05 and 2026年1月5日 share 1 and 5, 第047号 finds 47.
+ * jieba's units of a normalised text in order (HMM off), Latin/number tokens apart. Numbers lose
+ * leading zeros, so 2026-01-05 and 2026年1月5日 share 1 and 5, 第047号 finds 47.
  */
 export function units(normalized: string): string[] {
   const out: string[] = [];
@@ -163,41 +185,26 @@ export function isHan(token: string): boolean {
   return true;
 }
 
+/** A word of two or more Han characters. */
+export const isHanWord = (unit: string) => unit.length > 1 && isHan(unit) && [...unit].length > 1;
+
 export function analyse(text: string): Analysed {
   const normalized = normalizeText(text);
-  const words: string[] = [];
-  const literal: string[] = [];
+  const stream: string[] = [];
   for (const unit of units(normalized)) {
-    if (!isHan(unit)) {
-      words.push(unit);
-      literal.push(unit);
-      continue;
-    }
-    const chars = unit.length === 1 ? [unit] : [...unit];
-    for (const c of chars) literal.push(c);
-    if (chars.length < 2) continue; // single characters live in the literal column only
-    words.push(unit, ...nestedWords(unit));
+    if (unit.length > 2) stream.push(...atoms(unit));
+    else stream.push(unit);
   }
-  words.push(...docNumberKeys(normalized));
-  return { words, literal };
+  return { stream, extra: [...new Set(docNumberKeys(normalized))] };
 }
 
-/** Tokens of the words column (what `terms` match). */
+/** Every token of a text: the stream, then the 文号 keys. */
 export function tokenize(text: string): string[] {
-  return analyse(text).words;
+  const { stream, extra } = analyse(text);
+  return [...stream, ...extra];
 }
 
-/** Tokens of the literal column (what `phrases` match, as adjacent tokens). */
-export function literalTokens(text: string): string[] {
-  return analyse(text).literal;
-}
-
-/** The words column's stored text: tokens joined by single spaces. */
+/** The stored column text: the tokens joined by single spaces. */
 export function segmentedForIndex(text: string): string {
   return tokenize(text).join(' ');
-}
-
-/** The literal column's stored text: tokens joined by single spaces. */
-export function literalForIndex(text: string): string {
-  return literalTokens(text).join(' ');
 }

@@ -10,18 +10,17 @@ import { MAX_PAGE, type EngineQuery, type EngineResult, type SearchHit, type Sea
 
 /*
  * Public search over the catalogue (search issue, "Queries" and "Where it shows"): validates the
- * filters, asks the engine, retries a word query that found nothing as literal text, and turns the
- * page of ids into highlighted hits. The index holds public records only; the final load checks
+ * filters, asks the engine and turns the page of ids into highlighted hits. The index holds public records only; the final load checks
  * the status again, so a record withdrawn a moment ago is never shown.
  */
 
 const NO_FACETS = { agency: [], topic: [], year: [] } as const;
 
 function empty(request: SearchRequest, error: SearchOutcome['error']): SearchOutcome {
-  return { request, error, total: 0, exact: true, usedFallback: false, hits: [], facets: NO_FACETS, pages: 0 };
+  return { request, error, total: 0, exact: true, facetsSampled: false, hits: [], facets: NO_FACETS, pages: 0 };
 }
 
-async function engineQuery(deps: ServiceDeps, request: SearchRequest, query: AnalyzedQuery): Promise<Omit<EngineQuery, 'fallback'>> {
+async function engineQuery(deps: ServiceDeps, request: SearchRequest, query: AnalyzedQuery): Promise<EngineQuery> {
   let agencyIds: number[] | undefined;
   if (request.agency) {
     const agency = await findAgencyByCode(deps.db, request.agency);
@@ -96,17 +95,14 @@ export async function searchRecords(deps: ServiceDeps, request: SearchRequest): 
   if ('error' in query) return empty(request, query.error);
   const base = await engineQuery(deps, request, query);
   const index = searchIndexFor(deps.engine);
-  let result = await index.search(deps.db, { ...base, fallback: false });
-  // Words the dictionary splits differently inside a longer word (托育服务 in 普惠托育|服务): retry as text.
-  const usedFallback = result.total === 0 && query.fallbackPhrases.length > 0;
-  if (usedFallback) result = await index.search(deps.db, { ...base, fallback: true });
-  const pattern = usedFallback ? needlePattern([], query.fallbackPhrases) : needlePattern(query.terms, query.phrases);
+  const result = await index.search(deps.db, base);
+  const pattern = needlePattern(query.terms, query.phrases);
   return {
     request,
     error: null,
     total: result.total,
     exact: result.exact,
-    usedFallback,
+    facetsSampled: result.facetsSampled,
     hits: await loadHits(deps, result.ids, pattern),
     facets: { agency: await agencyFacets(deps, result.facets.agency), topic: result.facets.topic, year: result.facets.year },
     pages: Math.min(Math.ceil(result.total / request.size), MAX_PAGE),

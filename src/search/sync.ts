@@ -1,4 +1,3 @@
-import { currentAttachments } from '../catalog/store.js';
 import type { Engine, Executor } from '../platform/db/database.js';
 import type { RecordRow } from '../platform/db/schema.js';
 import { prepareDocument } from './document.js';
@@ -16,9 +15,26 @@ export function isSearchable(record: Pick<RecordRow, 'mode' | 'status' | 'publis
   return record.mode === '主动公开' && record.status === 'published' && record.publishedOn !== null;
 }
 
-/** The record as the index sees it: title with 文号, body with the text of its current attachments. */
-export async function documentOf(db: Executor, record: RecordRow & { publishedOn: string }): Promise<SearchDocument> {
-  const attachments = await currentAttachments(db, record.id);
+type Searchable = RecordRow & { publishedOn: string };
+
+/** Records as the index sees them: title with 文号, body with the text of their current attachments. */
+export async function documentsOf(db: Executor, records: readonly Searchable[]): Promise<SearchDocument[]> {
+  const texts = new Map<number, string[]>();
+  if (records.length > 0) {
+    const rows = await db
+      .selectFrom('attachment')
+      .select(['recordId', 'textContent'])
+      .where('recordId', 'in', records.map((r) => r.id))
+      .where('removedInVersion', 'is', null)
+      .where('textContent', '!=', '')
+      .orderBy('id')
+      .execute();
+    for (const a of rows) texts.set(a.recordId, [...(texts.get(a.recordId) ?? []), a.textContent]);
+  }
+  return records.map((record) => documentFrom(record, texts.get(record.id) ?? []));
+}
+
+function documentFrom(record: Searchable, attachmentTexts: readonly string[]): SearchDocument {
   return {
     recordId: record.id,
     agencyId: record.agencyId,
@@ -28,7 +44,7 @@ export async function documentOf(db: Executor, record: RecordRow & { publishedOn
     genre: record.genre,
     validity: record.validity,
     title: record.docNumber ? `${record.title} ${record.docNumber}` : record.title,
-    body: [record.bodyText, ...attachments.map((a) => a.textContent)].filter((t) => t !== '').join('\n'),
+    body: [record.bodyText, ...attachmentTexts].filter((t) => t !== '').join('\n'),
     keywords: record.keywords.split('、').filter((k) => k !== ''),
   };
 }
@@ -36,6 +52,10 @@ export async function documentOf(db: Executor, record: RecordRow & { publishedOn
 /** Indexes the record if it is public, removes it otherwise. */
 export async function syncRecord(db: Executor, engine: Engine, record: RecordRow): Promise<void> {
   const index = searchIndexFor(engine);
-  if (isSearchable(record)) await index.put(db, prepareDocument(await documentOf(db, record)));
-  else await index.remove(db, record.id);
+  if (!isSearchable(record)) {
+    await index.remove(db, record.id);
+    return;
+  }
+  const [doc] = await documentsOf(db, [record]);
+  await index.put(db, index.toRow(prepareDocument(doc!)));
 }

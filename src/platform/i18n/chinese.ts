@@ -23,8 +23,35 @@ export function toTraditional(text: string): string {
   return toTraditionalConverter(text);
 }
 
+// Characters that OpenCC 't' → 'cn' changes on their own, as a bitmap over the BMP, built on first
+// use (~35k lookups). Text with none of them (almost all mainland text) skips the converter, which
+// would return it unchanged; search indexing normalises every document, so this halves its cost.
+let convertible: Uint8Array | undefined;
+function simplificationBitmap(): Uint8Array {
+  if (convertible) return convertible;
+  const bits = new Uint8Array(0x10000);
+  for (const [from, to] of [[0x2e80, 0x9fff], [0xf900, 0xffff]] as const) {
+    for (let c = from; c <= to; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (toSimplifiedConverter(ch) !== ch) bits[c] = 1;
+    }
+  }
+  return (convertible = bits);
+}
+
+/** True when OpenCC could change the text: a convertible character, or one outside the BMP. */
+function mayNeedSimplification(text: string): boolean {
+  const bits = simplificationBitmap();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (bits[c] === 1 || (c >= 0xd800 && c <= 0xdbff)) return true;
+  }
+  return false;
+}
+
 export function toSimplified(text: string): string {
-  return toSimplifiedConverter(text);
+  return mayNeedSimplification(text) ? toSimplifiedConverter(text) : text;
 }
 
 /** Renders text for the page language; HTML markup is ASCII and passes through unchanged. */

@@ -8,10 +8,10 @@ import type { MigrationEngine } from './helpers.js';
  *
  * SQLite: an FTS5 table whose rowid is doc_key. It is contentless (contentless_delete=1): the
  * record table already holds the text, results are rendered from it, and the index stores only the
- * posting lists. Its columns are the analysed token streams; `tags` carries the filter values as
- * tokens, so a filtered query is a single MATCH.
- * PostgreSQL: two tsvector columns (words weighted A title / B salient / D body; literal in text
- * order for phrases) with GIN indexes, built from the same token streams.
+ * posting lists. Its columns are the analysed token streams (title, salient words, body); `tags`
+ * carries the filter values as tokens, so a filtered query is a single MATCH.
+ * PostgreSQL: one tsvector column with a GIN index, built from the same token streams (weights:
+ * A title, B salient, D body).
  */
 export function search(engine: MigrationEngine): Migration {
   return {
@@ -27,17 +27,15 @@ export function search(engine: MigrationEngine): Migration {
         .addColumn('genre', 'text', (c) => c.notNull())
         .addColumn('validity', 'text', (c) => c.notNull());
       if (engine === 'postgres') {
-        table = table.addColumn('words', sql`tsvector`, (c) => c.notNull()).addColumn('literal', sql`tsvector`, (c) => c.notNull());
+        table = table.addColumn('words', sql`tsvector`, (c) => c.notNull());
       }
       await table.execute();
       if (engine === 'postgres') {
         await sql`CREATE INDEX search_doc_words_idx ON search_doc USING gin (words)`.execute(db);
-        await sql`CREATE INDEX search_doc_literal_idx ON search_doc USING gin (literal)`.execute(db);
         await db.schema.createIndex('search_doc_agency_idx').on('search_doc').columns(['agency_id', 'doc_key']).execute();
       } else {
         // doc_key is INTEGER PRIMARY KEY, the table's rowid: joining the FTS rowid to it is one b-tree step.
-        await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
-          title_words, title_literal, salient, body_words, body_literal, tags,
+        await sql`CREATE VIRTUAL TABLE search_fts USING fts5(title, salient, body, tags,
           content='', contentless_delete=1, tokenize='ascii', detail=full)`.execute(db);
       }
     },
