@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -28,7 +28,7 @@ describe('gongkai CLI usage', () => {
   });
 
   test('every command answers --help with exit 0', async () => {
-    for (const cmd of [['serve'], ['migrate'], ['seed'], ['user', '--help'], ['agency', '--help'], ['agency', 'list'], ['user', 'add']]) {
+    for (const cmd of [['serve'], ['migrate'], ['seed'], ['reindex'], ['user', '--help'], ['agency', '--help'], ['agency', 'list'], ['user', 'add']]) {
       const r = await run(...cmd, '--help');
       assert.equal(r.code, 0, cmd.join(' '));
       assert.match(r.out, /用法 \/ usage/, cmd.join(' '));
@@ -45,6 +45,7 @@ describe('gongkai CLI usage', () => {
       [['user', 'add', '--login', 'x'], /missing --name/],
       [['agency', 'remove'], /unknown subcommand: remove/],
       [['agency', 'list', '--format', 'xml'], /--format 只能是 text 或 json/],
+      [['reindex', '--workers', '0'], /--workers 须为正整数/],
     ];
     for (const [argv, message] of cases) {
       const r = await run(...argv);
@@ -86,6 +87,14 @@ for (const engine of ENGINES) {
       assert.match(seeded.out, /admin +system_admin/);
       const again = await run('seed', '--demo');
       assert.match(again.out, /未写入演示数据/);
+    });
+
+    test('reindex rebuilds the search index of the published records', async () => {
+      const r = await run('reindex', '--quiet', '--workers', '1');
+      assert.equal(r.code, 0, r.err);
+      const published = JSON.parse(readFileSync(new URL('../../data/demo/records.json', import.meta.url), 'utf8')) as { mode: string; withdrawn: unknown }[];
+      const expected = published.filter((x) => x.mode === '主动公开' && x.withdrawn === null).length;
+      assert.match(r.out, new RegExp(`已重建索引 / reindexed: ${expected} 条`));
     });
 
     test('agency add and list (text and JSON); invalid input exits 2 with the problems', async () => {

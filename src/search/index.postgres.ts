@@ -132,6 +132,9 @@ export const postgresIndex: SearchIndex = {
   async remove(db, recordId) {
     await db.deleteFrom('searchDoc').where('recordId', '=', recordId).execute();
   },
+  async removeMany(db, recordIds) {
+    if (recordIds.length > 0) await db.deleteFrom('searchDoc').where('recordId', 'in', [...recordIds]).execute();
+  },
   async clear(db) {
     await db.deleteFrom('searchDoc').execute();
   },

@@ -108,12 +108,16 @@ async function insertMany(db: Executor, docs: readonly IndexRow[]): Promise<void
   }
 }
 
-async function remove(db: Executor, recordId: number): Promise<void> {
-  const old = await db.selectFrom('searchDoc').select('docKey').where('recordId', '=', recordId).executeTakeFirst();
-  if (!old) return;
-  await sql`DELETE FROM search_fts WHERE rowid = ${old.docKey}`.execute(db);
-  await db.deleteFrom('searchDoc').where('docKey', '=', old.docKey).execute();
+async function removeMany(db: Executor, recordIds: readonly number[]): Promise<void> {
+  if (recordIds.length === 0) return;
+  const old = await db.selectFrom('searchDoc').select('docKey').where('recordId', 'in', [...recordIds]).execute();
+  if (old.length === 0) return;
+  const keys = old.map((o) => o.docKey);
+  await sql`DELETE FROM search_fts WHERE rowid IN (${sql.join(keys)})`.execute(db);
+  await db.deleteFrom('searchDoc').where('docKey', 'in', keys).execute();
 }
+
+const remove = (db: Executor, recordId: number) => removeMany(db, [recordId]);
 
 export const sqliteIndex: SearchIndex = {
   toRow,
@@ -123,6 +127,7 @@ export const sqliteIndex: SearchIndex = {
   },
   putMany: insertMany,
   remove,
+  removeMany,
   async clear(db) {
     await sql`DELETE FROM search_fts`.execute(db);
     await db.deleteFrom('searchDoc').execute();

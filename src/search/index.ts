@@ -21,6 +21,8 @@ export interface SearchIndex {
   /** Adds many new entries at once (reindex, benchmark); the records must not be indexed yet. */
   putMany(db: Executor, rows: readonly IndexRow[]): Promise<void>;
   remove(db: Executor, recordId: number): Promise<void>;
+  /** Removes the entries of the records that have one (a reindex batch). */
+  removeMany(db: Executor, recordIds: readonly number[]): Promise<void>;
   clear(db: Executor): Promise<void>;
   /** Merges index segments after a bulk load (FTS5 optimize; PostgreSQL ANALYZE). */
   optimize(db: Executor): Promise<void>;

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import type { ServiceDeps } from '../platform/context.js';
-import type { RecordRow } from '../platform/db/schema.js';
 import type { IndexRow } from './document.js';
 import { searchIndexFor } from './index.js';
 import { defaultWorkers, PreparePool } from './prepare-pool.js';
-import { documentsOf } from './sync.js';
+import { documentsOf, INDEXED_COLUMNS, isSearchable } from './sync.js';
 
 /*
  * `gongkai reindex`: rebuilds the index from the catalogue. Each batch replaces the entries of its
@@ -35,7 +34,7 @@ export async function countSearchable(deps: ServiceDeps): Promise<number> {
 
 export async function reindex(deps: ServiceDeps, options: ReindexOptions = {}): Promise<ReindexResult> {
   const started = performance.now();
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
   const index = searchIndexFor(deps.engine);
   const total = await countSearchable(deps);
   const pool = new PreparePool(deps.engine, options.workers ?? defaultWorkers());
@@ -44,7 +43,7 @@ export async function reindex(deps: ServiceDeps, options: ReindexOptions = {}): 
   const write = async (batch: { ids: number[]; rows: Promise<IndexRow[]> }) => {
     const rows = await batch.rows;
     await deps.db.transaction().execute(async (tx) => {
-      for (const id of batch.ids) await index.remove(tx, id);
+      await index.removeMany(tx, batch.ids);
       await index.putMany(tx, rows);
     });
     done += rows.length;
@@ -54,9 +53,13 @@ export async function reindex(deps: ServiceDeps, options: ReindexOptions = {}): 
     options.onProgress?.(0, total);
     let after = 0;
     for (;;) {
-      const records = (await searchable(deps).selectAll().where('id', '>', after).orderBy('id').limit(batchSize).execute()) as (RecordRow & { publishedOn: string })[];
-      if (records.length === 0) break;
-      after = records.at(-1)!.id;
+      // Walk the primary key and filter here: a status condition would let the planner use the
+      // status index and sort, which costs the whole table per batch.
+      const batch = await deps.db.selectFrom('record').select(INDEXED_COLUMNS).where('id', '>', after).orderBy('id').limit(batchSize).execute();
+      if (batch.length === 0) break;
+      after = batch.at(-1)!.id;
+      const records = batch.filter(isSearchable);
+      if (records.length === 0) continue;
       inFlight.push({ ids: records.map((r) => r.id), rows: pool.prepare(await documentsOf(deps.db, records)) });
       // Keep every worker busy plus one batch ready; write the oldest when the pipeline is full.
       if (inFlight.length > Math.max(1, options.workers ?? defaultWorkers())) await write(inFlight.shift()!);
@@ -76,8 +79,6 @@ async function removeOrphans(deps: ServiceDeps): Promise<number> {
     SELECT d.record_id FROM search_doc d JOIN record r ON r.id = d.record_id
     WHERE NOT (r.mode = '主动公开' AND r.status = 'published' AND r.published_on IS NOT NULL)`.execute(deps.db);
   const index = searchIndexFor(deps.engine);
-  await deps.db.transaction().execute(async (tx) => {
-    for (const r of rows) await index.remove(tx, Number(r.recordId));
-  });
+  await deps.db.transaction().execute((tx) => index.removeMany(tx, rows.map((r) => Number(r.recordId))));
   return rows.length;
 }

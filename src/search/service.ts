@@ -48,19 +48,18 @@ async function engineQuery(deps: ServiceDeps, request: SearchRequest, query: Ana
 
 async function loadHits(deps: ServiceDeps, ids: readonly number[], pattern: RegExp | null): Promise<SearchHit[]> {
   if (ids.length === 0) return [];
+  // By primary key only: a status condition here would let the planner scan the status index instead.
   const rows = await deps.db
     .selectFrom('record')
     .innerJoin('agency', 'agency.id', 'record.agencyId')
-    .selectAll('record')
-    .select(['agency.code as agencyCode', 'agency.name as agencyName'])
+    .select(['record.id', 'record.indexNumber', 'record.title', 'record.bodyText', 'record.docNumber', 'record.publishedOn', 'record.topic', 'record.genre'])
+    .select(['record.category', 'record.validity', 'record.status', 'record.mode', 'agency.code as agencyCode', 'agency.name as agencyName'])
     .where('record.id', 'in', [...ids])
-    .where('record.status', '=', 'published')
-    .where('record.mode', '=', '主动公开')
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id): SearchHit[] => {
     const r = byId.get(id);
-    if (!r) return [];
+    if (!r || r.status !== 'published' || r.mode !== '主动公开') return [];
     return [{
       id: r.id,
       indexNumber: r.indexNumber,

@@ -10,12 +10,15 @@ import type { SearchDocument } from './model.js';
  * A scheduled record enters the index when the publication sweep publishes it.
  */
 
+/** The record columns the index reads. */
+export const INDEXED_COLUMNS = ['id', 'agencyId', 'publishedOn', 'topic', 'category', 'genre', 'validity', 'title', 'docNumber', 'bodyText', 'keywords', 'mode', 'status'] as const;
+type Indexed = Pick<RecordRow, (typeof INDEXED_COLUMNS)[number]>;
+type Searchable = Indexed & { publishedOn: string };
+
 /** Only published proactive records are ever indexed (withdrawn and withheld ones never). */
-export function isSearchable(record: Pick<RecordRow, 'mode' | 'status' | 'publishedOn'>): record is RecordRow & { publishedOn: string } {
+export function isSearchable<R extends Pick<RecordRow, 'mode' | 'status' | 'publishedOn'>>(record: R): record is R & { publishedOn: string } {
   return record.mode === '主动公开' && record.status === 'published' && record.publishedOn !== null;
 }
-
-type Searchable = RecordRow & { publishedOn: string };
 
 /** Records as the index sees them: title with 文号, body with the text of their current attachments. */
 export async function documentsOf(db: Executor, records: readonly Searchable[]): Promise<SearchDocument[]> {
