@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../platform/context.js';
 import type { Executor } from '../platform/db/database.js';
 import type { AgencyRow } from '../platform/db/schema.js';
 import { errors } from '../platform/errors.js';
+import { resyncAgencySubtree } from '../search/sync.js';
 import { agencyInputSchema, placementProblems, type AgencyInput } from './model.js';
 import * as store from './store.js';
 
@@ -97,6 +98,8 @@ export async function updateAgency(
       ...rowValues(input, parent?.id ?? null),
       updatedAt: deps.clock.now().toISOString(),
     });
+    // The search index knows each record's agency path; a move changes it for the whole subtree.
+    if (after.parentId !== before.parentId) await resyncAgencySubtree(tx, deps.engine, after.id);
     await appendAudit(tx, deps.clock.now(), {
       actor: by.actor,
       agencyId: after.id,

@@ -18,7 +18,7 @@ export const MAX_INDEXED_CHARS = 200_000;
 export const MAX_TOKEN_CHARS = 100;
 
 /** A document's filter values: what search_doc stores besides the index key. */
-export type DocumentMeta = Omit<SearchDocument, 'title' | 'body' | 'keywords'>;
+export type DocumentMeta = Omit<SearchDocument, 'title' | 'body' | 'keywords' | 'agencyPath'>;
 
 /** What an engine writes for one document: the key, the filter values and its own text columns. */
 export interface IndexRow {
@@ -28,7 +28,7 @@ export interface IndexRow {
 }
 
 export function metaOf(doc: SearchDocument): DocumentMeta {
-  const { title: _t, body: _b, keywords: _k, ...meta } = doc;
+  const { title: _t, body: _b, keywords: _k, agencyPath: _p, ...meta } = doc;
   return meta;
 }
 
@@ -70,6 +70,8 @@ const tagIndex = (list: readonly string[], value: string) => {
 };
 export const tags = {
   agency: (id: number) => `a${id}`,
+  /** the document's agency or any agency above it */
+  under: (id: number) => `u${id}`,
   topTopic: (topic: string) => `t${tagIndex(TOPIC_VALUES, topLevelTopic(topic))}`,
   topic: (topic: string) => `s${tagIndex(TOPIC_VALUES, topic)}`,
   category: (value: string) => `c${tagIndex(CATEGORIES, value)}`,
@@ -111,6 +113,7 @@ export function prepareDocument(doc: SearchDocument): PreparedDocument {
     salient: salientWords(body.stream, doc.keywords),
     tags: [
       tags.agency(doc.agencyId),
+      ...doc.agencyPath.map(tags.under),
       tags.topTopic(doc.topic),
       tags.topic(doc.topic),
       tags.category(doc.category),

@@ -60,7 +60,7 @@ function exclusions(q: EngineQuery): RawBuilder<unknown>[] {
 
 function filters(q: EngineQuery): RawBuilder<unknown>[] {
   const out: RawBuilder<unknown>[] = [sql`doc_key BETWEEN ${q.from ? firstKeyOn(q.from) : 0} AND ${q.to ? lastKeyOn(q.to) : Number.MAX_SAFE_INTEGER}`];
-  if (q.agencyIds) out.push(q.agencyIds.length > 0 ? sql`agency_id IN (${sql.join([...q.agencyIds])})` : sql`false`);
+  if (q.agency) out.push(q.agency.lower ? sql`agency_id IN (${sql.join([...q.agency.subtree])})` : sql`agency_id = ${q.agency.id}`);
   if (q.topic) {
     // A top-level topic matches itself and its sub-topics; ESCAPE '!' as in the catalogue listing.
     const pattern = `${q.topic.replace(/[!%_]/g, (c) => `!${c}`)}\\%`;

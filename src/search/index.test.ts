@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { findAgencyByCode, updateAgency } from '../agencies/service.js';
 import * as catalog from '../catalog/service.js';
 import { SYSTEM_ACTOR } from '../platform/audit/model.js';
 import { fixedClock } from '../platform/clock.js';
@@ -134,6 +135,17 @@ for (const engine of ENGINES) {
         assert.ok(out.error === null || out.error === 'NO_TERMS', q);
       }
       assert.deepEqual(await titles('政务 OR 营商'), [], 'OR is a word, not an operator: nothing has all three');
+    });
+
+    test('moving an agency moves its records under the new parent for the "lower levels" filter', async () => {
+      assert.deepEqual(await titles('托育服务', { agency: 'city' }), ['普惠托育服务补助资金管理办法']);
+      const district = (await findAgencyByCode(tdb.ctx.db, 'city-d1'))!;
+      const { id: _id, parentId: _p, createdAt: _c, updatedAt: _u, ...fields } = district;
+      await updateAgency(tdb.ctx, system, 'city-d1', { ...fields, parentCode: 'other' });
+      assert.deepEqual(await titles('托育服务', { agency: 'city' }), []);
+      assert.deepEqual(await titles('托育服务', { agency: 'other' }), ['普惠托育服务补助资金管理办法']);
+      await updateAgency(tdb.ctx, system, 'city-d1', { ...fields, parentCode: 'city' });
+      assert.deepEqual(await titles('托育服务', { agency: 'city' }), ['普惠托育服务补助资金管理办法']);
     });
 
     test('revision re-indexes, withdrawal removes, and nothing unpublished is ever found', async () => {

@@ -46,7 +46,8 @@ export type SearchRequest = z.infer<typeof searchQuerySchema>;
 /** What an engine is asked: the analysed query and filters already resolved to ids and keys. */
 export interface EngineQuery {
   readonly query: AnalyzedQuery;
-  readonly agencyIds?: readonly number[] | undefined;
+  /** the publishing agency, alone or with the agencies below it (`subtree` lists them all) */
+  readonly agency?: { readonly id: number; readonly lower: boolean; readonly subtree: readonly number[] } | undefined;
   readonly topic?: string | undefined;
   readonly category?: string | undefined;
   readonly genre?: string | undefined;
@@ -84,6 +85,8 @@ export interface EngineResult {
 export interface SearchDocument {
   readonly recordId: number;
   readonly agencyId: number;
+  /** the agency and every agency above it: a filter on an agency "with lower levels" is one token */
+  readonly agencyPath: readonly number[];
   readonly publishedOn: string;
   readonly topic: string;
   readonly category: string;

@@ -14,7 +14,7 @@ export const TIERS: readonly Tier[] = ['title', 'salient', 'any'];
 /** Filters as groups of alternative tag tokens: a document must carry one token of every group. */
 export function filterTags(q: EngineQuery): string[][] {
   const groups: string[][] = [];
-  if (q.agencyIds) groups.push(q.agencyIds.map(tags.agency));
+  if (q.agency) groups.push([q.agency.lower ? tags.under(q.agency.id) : tags.agency(q.agency.id)]);
   if (q.topic) groups.push([TOPIC_VALUES.includes(q.topic) && topLevelTopic(q.topic) === q.topic ? tags.topTopic(q.topic) : tags.topic(q.topic)]);
   if (q.category) groups.push([tags.category(q.category)]);
   if (q.genre) groups.push([tags.genre(q.genre)]);

@@ -40,6 +40,7 @@ export async function reindex(deps: ServiceDeps, options: ReindexOptions = {}): 
   const pool = new PreparePool(deps.engine, options.workers ?? defaultWorkers());
   const inFlight: { ids: number[]; rows: Promise<IndexRow[]> }[] = [];
   let done = 0;
+  const paths = new Map<number, number[]>();
   const write = async (batch: { ids: number[]; rows: Promise<IndexRow[]> }) => {
     const rows = await batch.rows;
     await deps.db.transaction().execute(async (tx) => {
@@ -60,7 +61,7 @@ export async function reindex(deps: ServiceDeps, options: ReindexOptions = {}): 
       after = batch.at(-1)!.id;
       const records = batch.filter(isSearchable);
       if (records.length === 0) continue;
-      inFlight.push({ ids: records.map((r) => r.id), rows: pool.prepare(await documentsOf(deps.db, records)) });
+      inFlight.push({ ids: records.map((r) => r.id), rows: pool.prepare(await documentsOf(deps.db, records, paths)) });
       // Keep every worker busy plus one batch ready; write the oldest when the pipeline is full.
       if (inFlight.length > Math.max(1, options.workers ?? defaultWorkers())) await write(inFlight.shift()!);
     }

@@ -21,11 +21,11 @@ function empty(request: SearchRequest, error: SearchOutcome['error']): SearchOut
 }
 
 async function engineQuery(deps: ServiceDeps, request: SearchRequest, query: AnalyzedQuery): Promise<EngineQuery> {
-  let agencyIds: number[] | undefined;
+  let agency: EngineQuery['agency'];
   if (request.agency) {
-    const agency = await findAgencyByCode(deps.db, request.agency);
-    if (!agency) throw errors.validation([`agency: 机构“${request.agency}”不存在 / unknown agency`]);
-    agencyIds = request.lower === '1' ? await subtreeIds(deps.db, agency.id) : [agency.id];
+    const found = await findAgencyByCode(deps.db, request.agency);
+    if (!found) throw errors.validation([`agency: 机构“${request.agency}”不存在 / unknown agency`]);
+    agency = { id: found.id, lower: request.lower === '1', subtree: request.lower === '1' ? await subtreeIds(deps.db, found.id) : [found.id] };
   }
   if (request.topic && !isTopic(request.topic)) throw errors.validation([`topic: 主题分类“${request.topic}”不存在 / unknown topic`]);
   const from = [request.from, request.year ? `${request.year}-01-01` : undefined].filter(Boolean).sort().at(-1);
@@ -33,7 +33,7 @@ async function engineQuery(deps: ServiceDeps, request: SearchRequest, query: Ana
   if (from && to && from > to) throw errors.validation(['from: 起始日期晚于截止日期 / the start date is after the end date']);
   return {
     query,
-    agencyIds,
+    agency,
     topic: request.topic,
     category: request.category,
     genre: request.genre,

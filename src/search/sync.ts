@@ -1,4 +1,5 @@
 import type { Engine, Executor } from '../platform/db/database.js';
+import { ancestryIds, subtreeIds } from '../platform/hierarchy.js';
 import type { RecordRow } from '../platform/db/schema.js';
 import { prepareDocument } from './document.js';
 import { searchIndexFor } from './index.js';
@@ -20,8 +21,12 @@ export function isSearchable<R extends Pick<RecordRow, 'mode' | 'status' | 'publ
   return record.mode === '主动公开' && record.status === 'published' && record.publishedOn !== null;
 }
 
-/** Records as the index sees them: title with 文号, body with the text of their current attachments. */
-export async function documentsOf(db: Executor, records: readonly Searchable[]): Promise<SearchDocument[]> {
+/** Records as the index sees them: title with 文号, body with the text of their current attachments.
+ *  `paths` caches agency ancestries between batches. */
+export async function documentsOf(db: Executor, records: readonly Searchable[], paths = new Map<number, number[]>()): Promise<SearchDocument[]> {
+  for (const agencyId of new Set(records.map((r) => r.agencyId))) {
+    if (!paths.has(agencyId)) paths.set(agencyId, await ancestryIds(db, agencyId));
+  }
   const texts = new Map<number, string[]>();
   if (records.length > 0) {
     const rows = await db
@@ -34,13 +39,14 @@ export async function documentsOf(db: Executor, records: readonly Searchable[]):
       .execute();
     for (const a of rows) texts.set(a.recordId, [...(texts.get(a.recordId) ?? []), a.textContent]);
   }
-  return records.map((record) => documentFrom(record, texts.get(record.id) ?? []));
+  return records.map((record) => documentFrom(record, paths.get(record.agencyId) ?? [record.agencyId], texts.get(record.id) ?? []));
 }
 
-function documentFrom(record: Searchable, attachmentTexts: readonly string[]): SearchDocument {
+function documentFrom(record: Searchable, agencyPath: readonly number[], attachmentTexts: readonly string[]): SearchDocument {
   return {
     recordId: record.id,
     agencyId: record.agencyId,
+    agencyPath,
     publishedOn: record.publishedOn,
     topic: record.topic,
     category: record.category,
@@ -61,4 +67,22 @@ export async function syncRecord(db: Executor, engine: Engine, record: RecordRow
   }
   const [doc] = await documentsOf(db, [record]);
   await index.put(db, index.toRow(prepareDocument(doc!)));
+}
+
+/**
+ * Re-indexes the public records of an agency and everything below it, after the agency moved in
+ * the hierarchy (the index filters "with lower levels" by each document's agency path). Runs in
+ * the caller's transaction; a department with many records makes that move take a while.
+ */
+export async function resyncAgencySubtree(db: Executor, engine: Engine, agencyId: number): Promise<number> {
+  const index = searchIndexFor(engine);
+  const agencies = await subtreeIds(db, agencyId);
+  const records = (await db.selectFrom('record').select(INDEXED_COLUMNS).where('agencyId', 'in', agencies).execute()).filter(isSearchable);
+  const paths = new Map<number, number[]>();
+  for (let i = 0; i < records.length; i += 500) {
+    const batch = records.slice(i, i + 500);
+    await index.removeMany(db, batch.map((r) => r.id));
+    await index.putMany(db, (await documentsOf(db, batch, paths)).map((d) => index.toRow(prepareDocument(d))));
+  }
+  return records.length;
 }
