@@ -1,9 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../platform/db/database.js';
-import { firstKeyOn, lastKeyOn, metaOf, recordIdOfKey, type IndexRow, type PreparedDocument } from './document.js';
+import { firstKeyOn, lastKeyOn, metaOf, type IndexRow, type PreparedDocument } from './document.js';
 import type { SearchIndex } from './index.js';
-import { COUNT_LIMIT, FACET_SAMPLE, type EngineQuery, type EngineResult } from './model.js';
-import { facetsFrom, type Tier, TIERS } from './query-plan.js';
+import type { EngineQuery } from './model.js';
+import { headOnly, type Tier } from './query-plan.js';
+import { rankedSearch, type EngineOps } from './rank.js';
 
 /*
  * PostgreSQL engine: the same token streams as FTS5, written as a tsvector literal (no parser runs,
@@ -40,6 +41,17 @@ export function wordsVector(d: PreparedDocument): string {
   return [...positions].map(([t, p]) => `${lexeme(t)}:${p.join(',')}`).join(' ');
 }
 
+/** Titles (weight A, in order) and then the salient words (B): the small vector of the first tiers. */
+export function headVector(d: PreparedDocument): string {
+  const positions = new Map<string, string[]>();
+  d.title.forEach((t, i) => {
+    if (i < MAX_POSITION - 1) positions.set(t, [...(positions.get(t) ?? []), `${i + 1}A`].slice(0, MAX_POSITIONS_PER_LEXEME));
+  });
+  let position = Math.min(d.title.length + 1, MAX_POSITION - 1);
+  for (const t of d.salient) positions.set(t, [...(positions.get(t) ?? []), `${Math.min(++position, MAX_POSITION)}B`].slice(0, MAX_POSITIONS_PER_LEXEME));
+  return [...positions].map(([t, p]) => `${lexeme(t)}:${p.join(',')}`).join(' ');
+}
+
 const TERM_WEIGHT: Record<Tier, string> = { title: ':A', salient: ':AB', any: '' };
 const PHRASE_WEIGHT: Record<Tier, string> = { title: ':A', salient: '', any: '' };
 
@@ -48,7 +60,9 @@ function tierCondition(q: EngineQuery, tier: Tier): RawBuilder<unknown> {
   const phrases = q.query.phrases.map((p) => `(${p.map((t) => lexeme(t) + PHRASE_WEIGHT[tier]).join(' <-> ')})`);
   // In the salient tier a phrase's words must also be salient (or in the title).
   const phraseWords = tier === 'salient' ? q.query.phrases.flat().map((t) => lexeme(t) + TERM_WEIGHT.salient) : [];
-  return sql`(words @@ ${[...terms, ...phrases, ...phraseWords].join(' & ')}::tsquery)`;
+  // `head` holds only titles and salient words, so the weights A/AB are implied by the column.
+  const column = headOnly(q, tier) ? sql`head` : sql`words`;
+  return sql`(${column} @@ ${[...terms, ...phrases, ...phraseWords].join(' & ')}::tsquery)`;
 }
 
 function exclusions(q: EngineQuery): RawBuilder<unknown>[] {
@@ -78,35 +92,37 @@ function where(q: EngineQuery, tier: Tier, exceptTier?: Tier): RawBuilder<unknow
   return sql.join(parts, sql` AND `);
 }
 
-async function keys(db: Executor, condition: RawBuilder<unknown>, limit: number, offset = 0): Promise<number[]> {
-  if (limit <= 0) return [];
+async function keysWhere(db: Executor, condition: RawBuilder<unknown>, limit: number | null, offset = 0): Promise<number[]> {
   const { rows } = await sql<{ k: number }>`
-    SELECT doc_key AS k FROM search_doc WHERE ${condition} ORDER BY doc_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(db);
+    SELECT doc_key AS k FROM search_doc WHERE ${condition} ORDER BY doc_key DESC
+    ${limit === null ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`}`.execute(db);
   return rows.map((r) => Number(r.k));
 }
 
-async function relevancePage(db: Executor, q: EngineQuery): Promise<number[]> {
-  const wanted = q.offset + q.limit;
-  const found: number[] = [];
-  for (let i = 0; i < TIERS.length && found.length < wanted; i++) {
-    found.push(...(await keys(db, where(q, TIERS[i]!, TIERS[i - 1]), wanted - found.length)));
-  }
-  return found.slice(q.offset, wanted);
-}
-
-async function countAndFacets(db: Executor, q: EngineQuery) {
-  const condition = where(q, 'any');
-  const { rows: counted } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_doc WHERE ${condition} LIMIT ${COUNT_LIMIT + 1}) x`.execute(db);
-  const n = Number(counted[0]?.n ?? 0);
-  const { rows } = await sql<{ f: string; v: string; n: number }>`
-    WITH m AS MATERIALIZED (
-      SELECT agency_id, topic, substr(published_on, 1, 4) AS year FROM search_doc
-      WHERE ${condition} ORDER BY doc_key DESC LIMIT ${FACET_SAMPLE})
-    SELECT 'a' AS f, agency_id::text AS v, count(*) AS n FROM m GROUP BY agency_id
-    UNION ALL SELECT 't', topic, count(*) FROM m GROUP BY topic
-    UNION ALL SELECT 'y', year, count(*) FROM m GROUP BY year`.execute(db);
-  return { total: Math.min(n, COUNT_LIMIT), exact: n <= COUNT_LIMIT, facetsSampled: n > FACET_SAMPLE, facets: facetsFrom(rows) };
-}
+const ops: EngineOps = {
+  keys: (db, q, tier, except, limit, offset) => (limit <= 0 ? Promise.resolve([]) : keysWhere(db, where(q, tier, except), limit, offset)),
+  headKeys(db, q, tier, range) {
+    const query =
+      tier === 'title'
+        ? [...q.query.terms.map((t) => `${lexeme(t)}:A`), ...q.query.phrases.map((p) => `(${p.map((t) => `${lexeme(t)}:A`).join(' <-> ')})`)]
+        : [...q.query.terms, ...q.query.phrases.flat()].map(lexeme);
+    return keysWhere(db, sql`head @@ ${query.join(' & ')}::tsquery AND doc_key BETWEEN ${range.lo} AND ${range.hi}`, null);
+  },
+  async count(db, q, cap) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_doc WHERE ${where(q, 'any')} LIMIT ${cap}) x`.execute(db);
+    return Number(rows[0]?.n ?? 0);
+  },
+  async facetRows(db, keys) {
+    if (keys.length === 0) return [];
+    const { rows } = await sql<{ f: string; v: string; n: number }>`
+      WITH sample AS MATERIALIZED (
+        SELECT agency_id, topic, substr(published_on, 1, 4) AS year FROM search_doc WHERE doc_key = ANY(${[...keys]}::bigint[]))
+      SELECT 'a' AS f, agency_id::text AS v, count(*) AS n FROM sample GROUP BY agency_id
+      UNION ALL SELECT 't', topic, count(*) FROM sample GROUP BY topic
+      UNION ALL SELECT 'y', year, count(*) FROM sample GROUP BY year`.execute(db);
+    return rows;
+  },
+};
 
 const BATCH = 100;
 
@@ -115,15 +131,15 @@ async function insertMany(db: Executor, docs: readonly IndexRow[]): Promise<void
     const rows = docs.slice(i, i + BATCH).map((r) => {
       const x = r.meta;
       return sql`(${r.docKey}, ${x.recordId}, ${x.agencyId}, ${x.publishedOn}, ${x.topic}, ${x.category}, ${x.genre}, ${x.validity},
-        ${r.values[0]}::tsvector)`;
+        ${r.values[0]}::tsvector, ${r.values[1]}::tsvector)`;
     });
-    await sql`INSERT INTO search_doc (doc_key, record_id, agency_id, published_on, topic, category, genre, validity, words)
+    await sql`INSERT INTO search_doc (doc_key, record_id, agency_id, published_on, topic, category, genre, validity, words, head)
       VALUES ${sql.join(rows)}`.execute(db);
   }
 }
 
 export const postgresIndex: SearchIndex = {
-  toRow: (d) => ({ docKey: d.docKey, meta: metaOf(d.doc), values: [wordsVector(d)] }),
+  toRow: (d) => ({ docKey: d.docKey, meta: metaOf(d.doc), values: [wordsVector(d), headVector(d)] }),
   async put(db, row) {
     await db.deleteFrom('searchDoc').where('recordId', '=', row.meta.recordId).execute();
     await insertMany(db, [row]);
@@ -141,10 +157,7 @@ export const postgresIndex: SearchIndex = {
   async optimize(db) {
     await sql`ANALYZE search_doc`.execute(db);
   },
-  async search(db, q): Promise<EngineResult> {
-    const pageKeys = q.sort === 'date' ? await keys(db, where(q, 'any'), q.limit, q.offset) : await relevancePage(db, q);
-    return { ids: pageKeys.map(recordIdOfKey), ...(await countAndFacets(db, q)) };
-  },
+  search: (db, q) => rankedSearch(ops, db, q),
   async size(db) {
     const { rows } = await sql<{ documents: number; bytes: number }>`
       SELECT (SELECT count(*) FROM search_doc) AS documents, pg_total_relation_size('search_doc') AS bytes`.execute(db);

@@ -1,9 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../platform/db/database.js';
-import { firstKeyOn, lastKeyOn, metaOf, recordIdOfKey, type IndexRow, type PreparedDocument } from './document.js';
+import { firstKeyOn, lastKeyOn, metaOf, type IndexRow, type PreparedDocument } from './document.js';
 import type { SearchIndex } from './index.js';
-import { COUNT_LIMIT, FACET_SAMPLE, type EngineQuery, type EngineResult } from './model.js';
-import { facetsFrom, filterTags, TIERS, type Tier } from './query-plan.js';
+import type { EngineQuery } from './model.js';
+import { filterTags, headOnly, type Tier } from './query-plan.js';
+import { rankedSearch, type EngineOps } from './rank.js';
 
 /*
  * SQLite FTS5 engine. A query is one MATCH expression: the words and phrases restricted to the
@@ -51,37 +52,47 @@ function keyRange(q: EngineQuery): RawBuilder<unknown> {
   return sql`rowid BETWEEN ${lo} AND ${hi}`;
 }
 
-async function keys(db: Executor, q: EngineQuery, expr: string, limit: number, offset = 0): Promise<number[]> {
-  if (limit <= 0) return [];
+type Table = 'search_fts' | 'search_head';
+
+async function matchKeys(db: Executor, table: Table, expr: string, range: RawBuilder<unknown>, limit: number | null, offset = 0): Promise<number[]> {
+  const t = sql.table(table);
   const { rows } = await sql<{ k: number }>`
-    SELECT rowid AS k FROM search_fts WHERE search_fts MATCH ${expr} AND ${keyRange(q)}
-    ORDER BY rowid DESC LIMIT ${limit} OFFSET ${offset}`.execute(db);
+    SELECT rowid AS k FROM ${t} WHERE ${t} MATCH ${expr} AND ${range}
+    ORDER BY rowid DESC ${limit === null ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`}`.execute(db);
   return rows.map((r) => Number(r.k));
 }
 
-/** The page of a relevance query: the tiers one after another, each newest first. */
-async function relevancePage(db: Executor, q: EngineQuery): Promise<number[]> {
-  const wanted = q.offset + q.limit;
-  const found: number[] = [];
-  for (let i = 0; i < TIERS.length && found.length < wanted; i++) {
-    found.push(...(await keys(db, q, matchExpression(q, TIERS[i]!, TIERS[i - 1]), wanted - found.length)));
-  }
-  return found.slice(q.offset, wanted);
+/** The head index's expression: words (and phrases, in the title tier) in titles or salient words. */
+function headExpression(q: EngineQuery, tier: 'title' | 'salient'): string {
+  const parts =
+    tier === 'title'
+      ? [...q.query.terms.map((t) => `{title} : ${quote(t)}`), ...q.query.phrases.map((p) => `{title} : ${phrase(p)}`)]
+      : [...q.query.terms, ...q.query.phrases.flat()].map((t) => `{title salient} : ${quote(t)}`);
+  return parts.join(' AND ');
 }
 
-async function countAndFacets(db: Executor, q: EngineQuery) {
-  const matches = sql`SELECT rowid AS k FROM search_fts WHERE search_fts MATCH ${matchExpression(q, 'any')} AND ${keyRange(q)}`;
-  const { rows: counted } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${matches} LIMIT ${COUNT_LIMIT + 1}) x`.execute(db);
-  const n = Number(counted[0]?.n ?? 0);
-  const { rows } = await sql<{ f: string; v: string; n: number }>`
-    WITH m AS MATERIALIZED (
-      SELECT d.agency_id, d.topic, substr(d.published_on, 1, 4) AS year
-      FROM (${matches} ORDER BY rowid DESC LIMIT ${FACET_SAMPLE}) x JOIN search_doc d ON d.doc_key = x.k)
-    SELECT 'a' AS f, CAST(agency_id AS TEXT) AS v, count(*) AS n FROM m GROUP BY agency_id
-    UNION ALL SELECT 't', topic, count(*) FROM m GROUP BY topic
-    UNION ALL SELECT 'y', year, count(*) FROM m GROUP BY year`.execute(db);
-  return { total: Math.min(n, COUNT_LIMIT), exact: n <= COUNT_LIMIT, facetsSampled: n > FACET_SAMPLE, facets: facetsFrom(rows) };
-}
+const ops: EngineOps = {
+  // Tiers that need only titles and salient words (headOnly) read search_head, a tenth the size.
+  keys: (db, q, tier, except, limit, offset) =>
+    limit <= 0 ? Promise.resolve([]) : matchKeys(db, headOnly(q, tier) ? 'search_head' : 'search_fts', matchExpression(q, tier, except), keyRange(q), limit, offset),
+  headKeys: (db, q, tier, range) => matchKeys(db, 'search_head', headExpression(q, tier), sql`rowid BETWEEN ${range.lo} AND ${range.hi}`, null),
+  async count(db, q, cap) {
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ${matchExpression(q, 'any')} AND ${keyRange(q)} LIMIT ${cap}) x`.execute(db);
+    return Number(rows[0]?.n ?? 0);
+  },
+  async facetRows(db, keys) {
+    if (keys.length === 0) return [];
+    const { rows } = await sql<{ f: string; v: string; n: number }>`
+      WITH sample AS MATERIALIZED (
+        SELECT agency_id, topic, substr(published_on, 1, 4) AS year FROM search_doc
+        WHERE doc_key IN (SELECT value FROM json_each(${JSON.stringify(keys)})))
+      SELECT 'a' AS f, CAST(agency_id AS TEXT) AS v, count(*) AS n FROM sample GROUP BY agency_id
+      UNION ALL SELECT 't', topic, count(*) FROM sample GROUP BY topic
+      UNION ALL SELECT 'y', year, count(*) FROM sample GROUP BY year`.execute(db);
+    return rows;
+  },
+};
 
 /** The FTS5 column values, in table order. */
 function toRow(d: PreparedDocument): IndexRow {
@@ -89,6 +100,7 @@ function toRow(d: PreparedDocument): IndexRow {
 }
 
 const ftsRow = (r: IndexRow) => sql`(${r.docKey}, ${sql.join(r.values.map((v) => sql`${v}`))})`;
+const headRow = (r: IndexRow) => sql`(${r.docKey}, ${r.values[0]}, ${r.values[1]}, ${r.values[3]})`;
 
 function docRow(r: IndexRow) {
   const x = r.meta;
@@ -105,6 +117,8 @@ async function insertMany(db: Executor, docs: readonly IndexRow[]): Promise<void
       VALUES ${sql.join(batch.map(docRow))}`.execute(db);
     await sql`INSERT INTO search_fts (rowid, title, salient, body, tags)
       VALUES ${sql.join(batch.map(ftsRow))}`.execute(db);
+    await sql`INSERT INTO search_head (rowid, title, salient, tags)
+      VALUES ${sql.join(batch.map(headRow))}`.execute(db);
   }
 }
 
@@ -114,6 +128,7 @@ async function removeMany(db: Executor, recordIds: readonly number[]): Promise<v
   if (old.length === 0) return;
   const keys = old.map((o) => o.docKey);
   await sql`DELETE FROM search_fts WHERE rowid IN (${sql.join(keys)})`.execute(db);
+  await sql`DELETE FROM search_head WHERE rowid IN (${sql.join(keys)})`.execute(db);
   await db.deleteFrom('searchDoc').where('docKey', 'in', keys).execute();
 }
 
@@ -130,15 +145,14 @@ export const sqliteIndex: SearchIndex = {
   removeMany,
   async clear(db) {
     await sql`DELETE FROM search_fts`.execute(db);
+    await sql`DELETE FROM search_head`.execute(db);
     await db.deleteFrom('searchDoc').execute();
   },
   async optimize(db) {
     await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
+    await sql`INSERT INTO search_head (search_head) VALUES ('optimize')`.execute(db);
   },
-  async search(db, q): Promise<EngineResult> {
-    const pageKeys = q.sort === 'date' ? await keys(db, q, matchExpression(q, 'any'), q.limit, q.offset) : await relevancePage(db, q);
-    return { ids: pageKeys.map(recordIdOfKey), ...(await countAndFacets(db, q)) };
-  },
+  search: (db, q) => rankedSearch(ops, db, q),
   async size(db) {
     const { rows } = await sql<{ documents: number; bytes: number }>`
       SELECT (SELECT count(*) FROM search_doc) AS documents,

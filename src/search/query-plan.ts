@@ -11,6 +11,16 @@ import type { EngineQuery, FacetCount } from './model.js';
 export type Tier = 'title' | 'salient' | 'any';
 export const TIERS: readonly Tier[] = ['title', 'salient', 'any'];
 
+/**
+ * Whether a tier can be answered from titles and salient words alone (the small `head` index):
+ * the title tier, and the salient tier of a query without phrases — unless the query excludes
+ * words, which applies to the whole text.
+ */
+export function headOnly(q: EngineQuery, tier: Tier): boolean {
+  if (q.query.excluded.length > 0 || q.query.excludedPhrases.length > 0) return false;
+  return tier === 'title' || (tier === 'salient' && q.query.phrases.length === 0);
+}
+
 /** Filters as groups of alternative tag tokens: a document must carry one token of every group. */
 export function filterTags(q: EngineQuery): string[][] {
   const groups: string[][] = [];
