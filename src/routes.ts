@@ -8,6 +8,7 @@ import type { RouteModule } from './platform/http/app.js';
 import { siteRoutes } from './platform/settings/routes.js';
 import { helpRoutes } from './help/routes.js';
 import { portalRoutes } from './portal/routes.js';
+import { searchRoutes } from './search/routes.js';
 import { workbenchRoutes } from './workbench/routes.js';
 
 /** Every feature's routes, in registration order. New features add their module here. */
@@ -17,6 +18,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   agencyRoutes,
   catalogPublicRoutes,
   catalogStaffRoutes,
+  searchRoutes,
   authRoutes,
   workbenchRoutes,
   auditRoutes,

@@ -154,6 +154,7 @@ export const postgresIndex: SearchIndex = {
   async clear(db) {
     await db.deleteFrom('searchDoc').execute();
   },
+  bulkMode: async () => undefined,
   async optimize(db) {
     await sql`ANALYZE search_doc`.execute(db);
   },

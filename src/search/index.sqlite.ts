@@ -148,6 +148,14 @@ export const sqliteIndex: SearchIndex = {
     await sql`DELETE FROM search_head`.execute(db);
     await db.deleteFrom('searchDoc').execute();
   },
+  // Automatic merging rewrites each token about log4(segments) times during a bulk load; off, the
+  // crisis merge (16 segments on a level) still bounds the segment count, and optimize merges once.
+  async bulkMode(db, on) {
+    for (const table of ['search_fts', 'search_head'] as const) {
+      const t = sql.table(table);
+      await sql`INSERT INTO ${t} (${t}, rank) VALUES ('automerge', ${sql.lit(on ? 0 : 4)})`.execute(db);
+    }
+  },
   async optimize(db) {
     await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
     await sql`INSERT INTO search_head (search_head) VALUES ('optimize')`.execute(db);

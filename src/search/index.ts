@@ -24,6 +24,8 @@ export interface SearchIndex {
   /** Removes the entries of the records that have one (a reindex batch). */
   removeMany(db: Executor, recordIds: readonly number[]): Promise<void>;
   clear(db: Executor): Promise<void>;
+  /** Enters or leaves bulk loading (FTS5: no automatic merging meanwhile; optimize merges after). */
+  bulkMode(db: Executor, on: boolean): Promise<void>;
   /** Merges index segments after a bulk load (FTS5 optimize; PostgreSQL ANALYZE). */
   optimize(db: Executor): Promise<void>;
   search(db: Executor, query: EngineQuery): Promise<EngineResult>;

@@ -50,6 +50,7 @@ export async function reindex(deps: ServiceDeps, options: ReindexOptions = {}): 
     done += rows.length;
     options.onProgress?.(done, total);
   };
+  await index.bulkMode(deps.db, true);
   try {
     options.onProgress?.(0, total);
     let after = 0;
@@ -68,6 +69,7 @@ export async function reindex(deps: ServiceDeps, options: ReindexOptions = {}): 
     while (inFlight.length > 0) await write(inFlight.shift()!);
   } finally {
     await pool.close();
+    await index.bulkMode(deps.db, false);
   }
   const removed = await removeOrphans(deps);
   await index.optimize(deps.db);

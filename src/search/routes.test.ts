@@ -7,6 +7,11 @@ import type { RecordRow } from '../platform/db/schema.js';
 import { ENGINES, skipReason } from '../test-support/db.js';
 import { makeHierarchy } from '../test-support/factories.js';
 import { createTestApp, type TestApp } from '../test-support/http.js';
+import { h } from 'preact';
+import { render } from 'preact-render-to-string';
+import { DEFAULT_SITE_INFO } from '../platform/settings/store.js';
+import { searchQuerySchema, type SearchOutcome } from './model.js';
+import { SearchPage } from './views/page.js';
 
 const system = { actor: SYSTEM_ACTOR, staff: null };
 const base = {
@@ -21,6 +26,8 @@ const base = {
 
 /** `/search?…` with the parameters URL-encoded. */
 const url = (path: string, params: Record<string, string>) => `${path}?${new URLSearchParams(params).toString()}`;
+/** The <main> of a page (without the header and the language switch, which link the same page). */
+const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
 /** Every link of a page, entities decoded. */
 const links = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
 /** The titles of the hits on a results page (tags stripped). */
@@ -82,15 +89,15 @@ for (const engine of ENGINES) {
       assert.match(expired.body, /有效性：<span class="badge warn">失效<\/span>/);
       const docNumber = await get('/search', { q: '测政发[2025]12号' });
       assert.deepEqual(hitTitles(docNumber.body), ['关于进一步优化营商环境的若干措施']);
-      assert.ok(docNumber.body.includes('文号：测政发〔2025〕12号'));
+      assert.ok(docNumber.body.includes('文号：测政发〔2025〕12号'), 'the 文号 is shown');
     });
 
     test('繁體: the page is converted, a 繁體 query finds the 简体 record, 繁體 filter values work', async () => {
       const page = await get('/search', { q: '政務公開', lang: 'zh-Hant' });
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<html lang="zh-Hant"/);
-      assert.ok(page.body.includes('關於深化<mark>政務公開</mark>工作的實施意見'));
-      assert.ok(page.body.includes('找到 1 條結果'));
+      assert.ok(page.body.includes('關於深化<mark>政務公開</mark>工作的實施意見'), 'the 繁體 title with its mark');
+      assert.ok(page.body.includes('找到 1 條結果'), 'the 繁體 count line');
       const filtered = await get('/search', { q: '營商環境', topic: '國民經濟管理、國有資產監管', genre: '報告', lang: 'zh-Hant' });
       assert.equal(filtered.statusCode, 200);
       assert.deepEqual(hitTitles(filtered.body), ['2025年區政府工作總結']);
@@ -120,7 +127,7 @@ for (const engine of ENGINES) {
       const withoutLower = await t.app.inject({ url: `${url('/search', { q: '营商环境', agency: 'city' })}&lower=0` });
       assert.deepEqual(hitTitles(withoutLower.body), []);
       assert.match(withoutLower.body, /没有找到与“营商环境”相符的信息/);
-      assert.ok(withoutLower.body.includes('href="/catalogue"'));
+      assert.ok(withoutLower.body.includes('href="/catalogue"'), 'nothing found links the catalogue');
       const blankFields = await get('/search', { q: '营商环境', agency: '', topic: '', category: '', genre: '', validity: '', from: '', to: '', sort: 'relevance', size: '20' });
       assert.equal(hitTitles(blankFields.body).length, 3, 'blank form fields are no filters');
     });
@@ -129,15 +136,15 @@ for (const engine of ENGINES) {
       const page1 = await get('/search', { q: '专项资金', size: '10' });
       assert.match(page1.body, /找到 12 条结果，第 1 \/ 2 页/);
       assert.equal(hitTitles(page1.body).length, 10);
-      const pageLinks = links(page1.body).filter((l) => l.startsWith('/search?') && l.includes('page='));
+      const pageLinks = links(main(page1.body)).filter((l) => l.startsWith('/search?') && l.includes('page='));
       assert.deepEqual([...new Set(pageLinks)], [url('/search', { q: '专项资金', size: '10', page: '2' })]);
       const page2 = await t.app.inject({ url: pageLinks[0]! });
       assert.equal(hitTitles(page2.body).length, 2);
-      assert.ok(links(page2.body).includes(url('/search', { q: '专项资金', size: '10' })), 'back to page 1');
+      assert.ok(links(main(page2.body)).includes(url('/search', { q: '专项资金', size: '10' })), 'back to page 1');
       const beyond = await get('/search', { q: '专项资金', size: '10', page: '5' });
       assert.equal(beyond.statusCode, 200);
       assert.match(beyond.body, /第 5 页没有结果/);
-      assert.ok(!links(beyond.body).some((l) => /page=([3-9]|\d\d)/.test(l)), 'no link beyond page 2');
+      assert.ok(!links(main(beyond.body)).some((l) => /page=([3-9]|\d\d)/.test(l)), 'no link beyond page 2');
       assert.equal((await get('/search', { q: '专项资金', page: '101' })).statusCode, 400, 'deep pages are refused');
     });
 
@@ -148,8 +155,8 @@ for (const engine of ENGINES) {
         assert.match(page.body, /<input id="search-q" name="q" type="search"/);
         assert.match(page.body, /检索技巧/);
         for (const tip of ['多个词用空格分隔', '加引号搜索整句', '“-”排除', '文号的括号写法不限']) assert.ok(page.body.includes(tip), tip);
-        assert.ok(!page.body.includes('search-results'));
-        assert.ok(!page.body.includes('找到'));
+        assert.ok(!page.body.includes('search-results'), 'no result list');
+        assert.ok(!page.body.includes('找到'), 'no count line');
       }
       const noTerms = await get('/search', { q: '。，、！' });
       assert.equal(noTerms.statusCode, 200);
@@ -175,8 +182,8 @@ for (const engine of ENGINES) {
       }
       const xss = await get('/search', { q: '<script>alert(1)</script>政务' });
       assert.equal(xss.statusCode, 200);
-      assert.ok(!xss.body.includes('<script>alert(1)'));
-      assert.ok(xss.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;政务'));
+      assert.ok(!xss.body.includes('<script>alert'), 'the query is escaped');
+      assert.ok(main(xss.body).includes('&lt;script>alert(1)&lt;/script>政务'), 'the query is echoed as text');
     });
 
     test('invalid filters give a friendly bilingual 400 page and a 400 JSON error', async () => {
@@ -229,7 +236,7 @@ for (const engine of ENGINES) {
       assert.deepEqual((await api({ q: '暑期托管' })).body.hits.map((h) => h.id), [ids.summer]);
       await catalog.withdraw(t.tdb.ctx, system, ids.summer!, '托管服务安排已调整，请以新通知为准。');
       assert.equal((await api({ q: '暑期托管' })).body.total, 0, 'a withdrawn record leaves the results');
-      assert.ok(!(await get('/search', { q: '暑期托管' })).body.includes(`/records/${ids.summer}"`));
+      assert.ok(!(await get('/search', { q: '暑期托管' })).body.includes(`/records/${ids.summer}"`), 'the page does not list it either');
     });
 
     test('a search box on every public page, not on /search and the staff sign-in', async () => {
@@ -251,8 +258,38 @@ for (const engine of ENGINES) {
       const names = (op.parameters as { name: string }[]).map((p) => p.name);
       for (const name of ['q', 'agency', 'lower', 'topic', 'category', 'genre', 'validity', 'from', 'to', 'year', 'sort', 'page', 'size']) assert.ok(names.includes(name), name);
       const schema = op.responses['200'].content['application/json'].schema;
-      assert.ok(schema.properties.hits && schema.properties.facets && schema.properties.total);
-      assert.ok(op.responses['400']);
+      assert.ok(schema.properties.hits && schema.properties.facets && schema.properties.total, 'the response schema');
+      assert.ok(op.responses['400'], 'the 400 answer is documented');
     });
   });
 }
+
+describe('search page: counts beyond COUNT_LIMIT and pages beyond MAX_PAGE', () => {
+  const ctx = { lang: 'zh-Hans', elder: false, pathname: '/search', query: {}, csrfToken: 't', staff: null, site: DEFAULT_SITE_INFO } as const;
+  const hit = { id: 7, indexNumber: 'X/2026-00001', title: '政务', titleHtml: '<mark>政务</mark>', snippetHtml: '', docNumber: '', agencyCode: 'a', agencyName: '某局', publishedOn: '2026-01-01', topic: '综合政务', genre: '通知', category: '执行公开', validity: '有效', url: '/records/7' };
+  const outcome = (page: number): SearchOutcome => ({
+    request: searchQuerySchema.parse({ q: '政务', page: String(page), size: '10' }),
+    error: null,
+    total: 10_000,
+    exact: false,
+    facetsSampled: true,
+    hits: [hit],
+    facets: { agency: [], topic: [], year: [{ value: '2026', count: 2000 }] },
+    pages: 100,
+  });
+  const html = (page: number) => render(h(SearchPage, { ctx, agencies: [], values: { q: '政务' }, outcome: outcome(page) }));
+
+  test('more than 10,000 matches, sampled facets: the page says so', () => {
+    const body = html(1);
+    assert.match(body, /找到超过 10,000 条结果，第 1 \/ 100 页/);
+    assert.match(body, /分类统计仅按最新的 2,000 条结果计算/);
+  });
+
+  test('the pager stops at outcome.pages and says why', () => {
+    const last = html(100);
+    const pages = links(last).flatMap((l) => (l.startsWith('/search?') ? [Number(new URL(l, 'http://x').searchParams.get('page') ?? '1')] : []));
+    assert.deepEqual([...new Set(pages)].sort((a, b) => a - b), [1, 98, 99]);
+    assert.ok(!last.includes('rel="next"'), 'no next page after the last');
+    assert.match(last, /只显示前 100 页结果/);
+  });
+});

@@ -99,16 +99,34 @@ function Footer({ ctx }: { ctx: PageContext }) {
   );
 }
 
-/** The public frame: site name, search-ready header, main navigation, breadcrumbs, footer with site identity. */
+/**
+ * The header's search box: a plain GET form, so it works without JavaScript. /search has its own
+ * form, and the staff sign-in page (the only /staff page in this frame) has no use for one.
+ */
+function SiteSearch({ ctx }: { ctx: PageContext }) {
+  if (ctx.pathname === '/search' || ctx.pathname.startsWith('/staff')) return null;
+  return (
+    <form method="get" action="/search" role="search" class="site-search">
+      <label for="site-search-q" class="visually-hidden">
+        检索政府信息
+      </label>
+      <input id="site-search-q" name="q" type="search" placeholder="检索政府信息" />
+      <button type="submit">检索</button>
+    </form>
+  );
+}
+
+/** The public frame: site name, search box, main navigation, breadcrumbs, footer with site identity. */
 export function PublicLayout({ ctx, title, children, crumbs }: LayoutProps) {
   return (
     <Document ctx={ctx} title={title} bodyClass="public">
       <Toolbar ctx={ctx} />
       <header class="site-header">
-        <div class="wrap">
+        <div class="wrap site-header-bar">
           <a class="site-name" href="/">
             {ctx.site.siteName}
           </a>
+          <SiteSearch ctx={ctx} />
         </div>
         <nav aria-label="主导航" class="main-nav">
           <ul class="wrap">
