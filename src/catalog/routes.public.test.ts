@@ -60,6 +60,10 @@ for (const engine of ENGINES) {
       assert.equal((await api('agency=city&below=1')).total, 3);
       assert.equal((await api('topic=' + encodeURIComponent('科技、教育'))).total, 1);
       assert.equal((await api('category=' + encodeURIComponent('管理公开'))).total, 1);
+      // A 繁體 page sends its option values in 繁體 (管理公開); they filter like the 简体 ones.
+      assert.equal((await api('category=' + encodeURIComponent('管理公開'))).total, 1);
+      const hant = await t.app.inject({ url: `/catalogue?lang=zh-Hant&category=${encodeURIComponent('管理公開')}` });
+      assert.equal(hant.statusCode, 200);
       assert.equal((await api('genre=' + encodeURIComponent('公告'))).total, 1);
       assert.equal((await api('year=2026')).total, 3);
       assert.equal((await api('year=2025')).total, 0);

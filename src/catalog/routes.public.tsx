@@ -13,7 +13,7 @@ import { docNumberKey, isPubliclyVisible, publicationDelay } from './model.js';
 import { loadCalendar } from '../platform/calendar/service.js';
 import { presentAttachment, presentRecord, presentVersion, publicRecordDetailSchema, publicRecordSchema, type PublicRecord } from './present.js';
 import * as catalog from './service.js';
-import { CATEGORIES, GENRES, TOPICS, STATUTORY_ITEMS } from './taxonomy.js';
+import { CATEGORIES, GENRES, TOPICS, STATUTORY_ITEMS, vocabularyFromForm } from './taxonomy.js';
 import { CataloguePage, StatutoryColumnsPage } from './views/public.js';
 import { RecordPage, RecordPrintPage, type RecordPageData } from './views/record.js';
 
@@ -66,7 +66,7 @@ export function catalogPublicRoutes(app: FastifyInstance, web: WebContext, docs:
   }
 
   app.get('/catalogue', async (request, reply) => {
-    const q = parseQuery(recordQuery, request.query);
+    const q = parseQuery(recordQuery, vocabularyFromForm(request.query));
     const { maps, total, items } = await search(q);
     const thisYear = Number(nowIso().slice(0, 4));
     const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
@@ -139,7 +139,7 @@ export function catalogPublicRoutes(app: FastifyInstance, web: WebContext, docs:
   // ---- JSON API
   docs.describe({ method: 'get', path: '/api/v1/records', tag: '政府信息', summary: '主动公开的政府信息 / published records', query: recordQuery, response: pageOf(publicRecordSchema), errors: [400] });
   app.get('/api/v1/records', async (request) => {
-    const q = parseQuery(recordQuery, request.query);
+    const q = parseQuery(recordQuery, vocabularyFromForm(request.query));
     const { total, items } = await search(q);
     return { total, page: q.page, pageSize: q.pageSize, items };
   });

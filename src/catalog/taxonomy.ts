@@ -1,3 +1,5 @@
+import { toTraditional } from '../platform/i18n/chinese.js';
+
 /**
  * Fixed vocabularies of the catalogue, copied from `shared/reference/regulations.md`.
  * Labels are data so that a deployment can rename a topic (怒江州 renames topic 17) later.
@@ -76,3 +78,21 @@ export const GROUND_CODES = Object.keys(GROUNDS) as Ground[];
 
 // 条例 第二十条: the fifteen kinds of information every organ discloses proactively (statutory columns).
 export { PROACTIVE_SCOPE as STATUTORY_ITEMS } from '../platform/views/statutory-texts.js';
+
+// Pages are rendered in 简体 and converted to 繁體 whole, option values included: a filter form on
+// a 繁體 page sends 綜合政務 for 综合政务. Each vocabulary maps its 繁體 spellings back, exactly.
+const FORM_VOCABULARIES: Record<string, readonly string[]> = { topic: TOPIC_VALUES, category: CATEGORIES, genre: GENRES, validity: VALIDITIES };
+let fromTraditional: Map<string, Map<string, string>> | undefined;
+
+/** A filter value as stored: the 简体 vocabulary entry for its 繁體 spelling, or the value unchanged. */
+export function vocabularyValue(field: string, value: string): string {
+  fromTraditional ??= new Map(Object.entries(FORM_VOCABULARIES).map(([key, values]) => [key, new Map(values.map((v) => [toTraditional(v), v]))]));
+  return fromTraditional.get(field)?.get(value) ?? value;
+}
+
+/** A query string with its vocabulary fields (topic, category, genre, validity) mapped back to 简体. */
+export function vocabularyFromForm(raw: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...((raw ?? {}) as Record<string, unknown>) };
+  for (const key of Object.keys(FORM_VOCABULARIES)) if (typeof out[key] === 'string') out[key] = vocabularyValue(key, out[key]);
+  return out;
+}

@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listAgencies } from '../agencies/service.js';
 import { buildAgencyTree, type AgencyNode } from '../agencies/model.js';
-import { CATEGORIES, GENRES, TOPIC_VALUES, VALIDITIES } from '../catalog/taxonomy.js';
+import { vocabularyValue } from '../catalog/taxonomy.js';
 import { isIsoDate } from '../platform/calendar/model.js';
 import { AppError, errors } from '../platform/errors.js';
 import type { ApiDocs } from '../platform/http/openapi.js';
 import { pageContext, sendPage } from '../platform/http/render.js';
 import { parseQuery } from '../platform/http/validate.js';
 import type { WebContext } from '../platform/http/web-context.js';
-import { toTraditional } from '../platform/i18n/chinese.js';
 import { MAX_QUERY_CHARS } from './analysis.js';
 import { searchQuerySchema, type SearchOutcome, type SearchRequest } from './model.js';
 import { searchRecords } from './service.js';
@@ -21,10 +20,6 @@ import { SearchPage } from './views/page.js';
  * API /api/v1/search. Both take the same query string (searchQuerySchema) and call the service.
  */
 
-// Pages are rendered in 简体 and converted to 繁體 whole, option values included: a 繁體 form
-// sends 綜合政務 for 综合政务. Each vocabulary maps its 繁體 spellings back (exactly, no guessing).
-const VOCABULARIES: Record<string, readonly string[]> = { topic: TOPIC_VALUES, category: CATEGORIES, genre: GENRES, validity: VALIDITIES };
-const FROM_TRADITIONAL = new Map(Object.entries(VOCABULARIES).map(([key, values]) => [key, new Map(values.map((v) => [toTraditional(v), v]))]));
 
 /**
  * The raw query string made ready for the schema: blank form fields dropped, 繁體 vocabulary
@@ -37,7 +32,7 @@ export function normalizeSearchInput(raw: unknown): Record<string, unknown> {
     if (key === 'lower' && Array.isArray(value)) out.lower = value.includes('1') ? '1' : '0';
     else if (key === 'q' && typeof value === 'string') out.q = value.length > MAX_QUERY_CHARS ? value.slice(0, MAX_QUERY_CHARS + 1) : value;
     else if (typeof value === 'string') {
-      if (value !== '') out[key] = FROM_TRADITIONAL.get(key)?.get(value) ?? value;
+      if (value !== '') out[key] = vocabularyValue(key, value);
     } else out[key] = value;
   }
   return out;
