@@ -108,9 +108,11 @@ const ops: EngineOps = {
         : [...q.query.terms, ...q.query.phrases.flat()].map(lexeme);
     return keysWhere(db, sql`head @@ ${query.join(' & ')}::tsquery AND doc_key BETWEEN ${range.lo} AND ${range.hi}`, null);
   },
-  async count(db, q, cap) {
-    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_doc WHERE ${where(q, 'any')} LIMIT ${cap}) x`.execute(db);
-    return Number(rows[0]?.n ?? 0);
+  async scan(db, q, keep, cap) {
+    const { rows } = await sql<{ k: number; n: number }>`
+      WITH m AS MATERIALIZED (SELECT doc_key AS k FROM search_doc WHERE ${where(q, 'any')} ORDER BY doc_key DESC LIMIT ${cap})
+      SELECT k, (SELECT count(*) FROM m) AS n FROM m ORDER BY k DESC LIMIT ${keep}`.execute(db);
+    return { count: Number(rows[0]?.n ?? 0), newest: rows.map((r) => Number(r.k)) };
   },
   async facetRows(db, keys) {
     if (keys.length === 0) return [];

@@ -76,10 +76,13 @@ const ops: EngineOps = {
   keys: (db, q, tier, except, limit, offset) =>
     limit <= 0 ? Promise.resolve([]) : matchKeys(db, headOnly(q, tier) ? 'search_head' : 'search_fts', matchExpression(q, tier, except), keyRange(q), limit, offset),
   headKeys: (db, q, tier, range) => matchKeys(db, 'search_head', headExpression(q, tier), sql`rowid BETWEEN ${range.lo} AND ${range.hi}`, null),
-  async count(db, q, cap) {
-    const { rows } = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ${matchExpression(q, 'any')} AND ${keyRange(q)} LIMIT ${cap}) x`.execute(db);
-    return Number(rows[0]?.n ?? 0);
+  async scan(db, q, keep, cap) {
+    const { rows } = await sql<{ k: number; n: number }>`
+      WITH m AS MATERIALIZED (
+        SELECT rowid AS k FROM search_fts WHERE search_fts MATCH ${matchExpression(q, 'any')} AND ${keyRange(q)}
+        ORDER BY rowid DESC LIMIT ${cap})
+      SELECT k, (SELECT count(*) FROM m) AS n FROM m ORDER BY k DESC LIMIT ${keep}`.execute(db);
+    return { count: Number(rows[0]?.n ?? 0), newest: rows.map((r) => Number(r.k)) };
   },
   async facetRows(db, keys) {
     if (keys.length === 0) return [];

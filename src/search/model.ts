@@ -20,7 +20,9 @@ export const PAGE_SIZES = [10, 20, 50] as const;
  */
 export const COUNT_LIMIT = 10_000;
 /** Facets count the newest FACET_SAMPLE matches; the page says so when there are more. */
-export const FACET_SAMPLE = 2_000;
+export const FACET_SAMPLE = 1_000;
+/** Up to this many matches, all are read in one scan and ranked from the head index (rank.ts). */
+export const RANK_KNOWN_LIMIT = 2_000;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 

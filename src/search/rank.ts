@@ -1,6 +1,6 @@
 import type { Executor } from '../platform/db/database.js';
 import { recordIdOfKey } from './document.js';
-import { COUNT_LIMIT, FACET_SAMPLE, type EngineQuery, type EngineResult } from './model.js';
+import { COUNT_LIMIT, FACET_SAMPLE, RANK_KNOWN_LIMIT, type EngineQuery, type EngineResult } from './model.js';
 import { facetsFrom, TIERS, type Tier } from './query-plan.js';
 
 /*
@@ -8,12 +8,12 @@ import { facetsFrom, TIERS, type Tier } from './query-plan.js';
  * supplies four operations on its own index, and the strategy on top of them is here.
  *
  * Relevance is in three tiers, each newest first: every word in the title; every word in the title
- * or among the document's salient words; anywhere. The first scan takes the newest
- * FACET_SAMPLE + 1 matches. When that is all of them (most queries), the tiers come from the small
- * head index and are applied to those keys here, so the full index is read once. When there are
- * more, the matches are dense and each tier is its own newest-first scan that stops at the page,
- * so a word found in half the corpus costs no more than a rare one: ranking every match is what
- * makes naive full-text search slow.
+ * or among the document's salient words; anywhere. One scan of the full index counts the matches
+ * (up to COUNT_LIMIT) and keeps the newest RANK_KNOWN_LIMIT. When that is all of them (most
+ * queries), the tiers come from the small head index and are applied to those keys here, so the
+ * full index is read once. When there are more, each tier is its own newest-first scan that stops
+ * at the page, so a word found in half the corpus costs no more than a rare one: ranking every
+ * match is what makes naive full-text search slow.
  */
 
 export interface KeyRange {
@@ -30,8 +30,8 @@ export interface EngineOps {
    * exclusions: the caller keeps only keys that match the whole query.
    */
   headKeys(db: Executor, q: EngineQuery, tier: 'title' | 'salient', range: KeyRange): Promise<number[]>;
-  /** The number of matches, counting no further than `cap`. */
-  count(db: Executor, q: EngineQuery, cap: number): Promise<number>;
+  /** One newest-first scan of the matches, stopping after `cap`: how many it saw and the first `keep` keys. */
+  scan(db: Executor, q: EngineQuery, keep: number, cap: number): Promise<{ count: number; newest: number[] }>;
   /** Facet rows (f = 'a' agency id | 't' topic | 'y' year) of the given keys. */
   facetRows(db: Executor, keys: readonly number[]): Promise<{ f: string; v: string; n: number | string }[]>;
 }
@@ -57,17 +57,11 @@ async function rankKnown(ops: EngineOps, db: Executor, q: EngineQuery, matches: 
 
 export async function rankedSearch(ops: EngineOps, db: Executor, q: EngineQuery): Promise<EngineResult> {
   const end = q.offset + q.limit;
-  const newest = await ops.keys(db, q, 'any', undefined, FACET_SAMPLE + 1, 0);
-  let total: number;
+  const { count: total, newest } = await ops.scan(db, q, RANK_KNOWN_LIMIT, COUNT_LIMIT + 1);
   let page: number[];
-  if (newest.length <= FACET_SAMPLE) {
-    total = newest.length;
-    page = (q.sort === 'date' ? newest : await rankKnown(ops, db, q, newest)).slice(q.offset, end);
-  } else {
-    total = await ops.count(db, q, COUNT_LIMIT + 1);
-    if (q.sort === 'relevance') page = await tieredPage(ops, db, q);
-    else page = end <= newest.length ? newest.slice(q.offset, end) : await ops.keys(db, q, 'any', undefined, q.limit, q.offset);
-  }
+  if (total <= RANK_KNOWN_LIMIT) page = (q.sort === 'date' ? newest : await rankKnown(ops, db, q, newest)).slice(q.offset, end);
+  else if (q.sort === 'relevance') page = await tieredPage(ops, db, q);
+  else page = end <= newest.length ? newest.slice(q.offset, end) : await ops.keys(db, q, 'any', undefined, q.limit, q.offset);
   const facets = facetsFrom(await ops.facetRows(db, newest.slice(0, FACET_SAMPLE)));
   return { ids: page.map(recordIdOfKey), total: Math.min(total, COUNT_LIMIT), exact: total <= COUNT_LIMIT, facetsSampled: total > FACET_SAMPLE, facets };
 }

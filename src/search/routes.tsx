@@ -10,7 +10,7 @@ import { pageContext, sendPage } from '../platform/http/render.js';
 import { parseQuery } from '../platform/http/validate.js';
 import type { WebContext } from '../platform/http/web-context.js';
 import { MAX_QUERY_CHARS } from './analysis.js';
-import { searchQuerySchema, type SearchOutcome, type SearchRequest } from './model.js';
+import { FACET_SAMPLE, searchQuerySchema, type SearchOutcome, type SearchRequest } from './model.js';
 import { searchRecords } from './service.js';
 import type { AgencyOption } from './views/form.js';
 import { SearchPage } from './views/page.js';
@@ -83,7 +83,7 @@ export const searchResponseSchema = z.object({
   error: z.enum(['EMPTY', 'NO_TERMS']).nullable().describe('EMPTY：未输入检索词；NO_TERMS：检索词只有标点符号（total 为 0）'),
   total: z.number().int().describe('结果数；exact 为 false 时为 10000，表示超过 10,000 条'),
   exact: z.boolean(),
-  facetsSampled: z.boolean().describe('true：分类统计只计算最新的 2,000 条结果'),
+  facetsSampled: z.boolean().describe(`true：分类统计只计算最新的 ${FACET_SAMPLE.toLocaleString('en')} 条结果`),
   page: z.number().int(),
   pageSize: z.number().int(),
   pages: z.number().int().describe('可翻阅的页数（最多 100 页）'),
