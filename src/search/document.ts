@@ -60,6 +60,8 @@ export function docKeyOf(publishedOn: string, recordId: number): number {
 }
 
 export const recordIdOfKey = (key: number): number => key % RECORD_ID_SPACE;
+/** 'YYYY' of the publication day in a key. */
+export const yearOfKey = (key: number): string => new Date(Math.floor(key / RECORD_ID_SPACE) * DAY_MS).toISOString().slice(0, 4);
 export const firstKeyOn = (date: string): number => dayNumber(date) * RECORD_ID_SPACE;
 export const lastKeyOn = (date: string): number => (dayNumber(date) + 1) * RECORD_ID_SPACE - 1;
 

@@ -118,10 +118,9 @@ const ops: EngineOps = {
     if (keys.length === 0) return [];
     const { rows } = await sql<{ f: string; v: string; n: number }>`
       WITH sample AS MATERIALIZED (
-        SELECT agency_id, topic, substr(published_on, 1, 4) AS year FROM search_doc WHERE doc_key = ANY(${[...keys]}::bigint[]))
+        SELECT agency_id, topic FROM search_doc WHERE doc_key = ANY(${[...keys]}::bigint[]))
       SELECT 'a' AS f, agency_id::text AS v, count(*) AS n FROM sample GROUP BY agency_id
-      UNION ALL SELECT 't', topic, count(*) FROM sample GROUP BY topic
-      UNION ALL SELECT 'y', year, count(*) FROM sample GROUP BY year`.execute(db);
+      UNION ALL SELECT 't', topic, count(*) FROM sample GROUP BY topic`.execute(db);
     return rows;
   },
 };

@@ -76,23 +76,23 @@ const ops: EngineOps = {
   keys: (db, q, tier, except, limit, offset) =>
     limit <= 0 ? Promise.resolve([]) : matchKeys(db, headOnly(q, tier) ? 'search_head' : 'search_fts', matchExpression(q, tier, except), keyRange(q), limit, offset),
   headKeys: (db, q, tier, range) => matchKeys(db, 'search_head', headExpression(q, tier), sql`rowid BETWEEN ${range.lo} AND ${range.hi}`, null),
+  // One row back (the keys as a JSON array): a row object per key costs more than the scan.
   async scan(db, q, keep, cap) {
-    const { rows } = await sql<{ k: number; n: number }>`
+    const { rows } = await sql<{ n: number; keys: string }>`
       WITH m AS MATERIALIZED (
         SELECT rowid AS k FROM search_fts WHERE search_fts MATCH ${matchExpression(q, 'any')} AND ${keyRange(q)}
         ORDER BY rowid DESC LIMIT ${cap})
-      SELECT k, (SELECT count(*) FROM m) AS n FROM m ORDER BY k DESC LIMIT ${keep}`.execute(db);
-    return { count: Number(rows[0]?.n ?? 0), newest: rows.map((r) => Number(r.k)) };
+      SELECT (SELECT count(*) FROM m) AS n, (SELECT json_group_array(k) FROM (SELECT k FROM m ORDER BY k DESC LIMIT ${keep})) AS keys`.execute(db);
+    return { count: Number(rows[0]?.n ?? 0), newest: JSON.parse(rows[0]?.keys ?? '[]') as number[] };
   },
   async facetRows(db, keys) {
     if (keys.length === 0) return [];
     const { rows } = await sql<{ f: string; v: string; n: number }>`
       WITH sample AS MATERIALIZED (
-        SELECT agency_id, topic, substr(published_on, 1, 4) AS year FROM search_doc
+        SELECT agency_id, topic FROM search_doc
         WHERE doc_key IN (SELECT value FROM json_each(${JSON.stringify(keys)})))
       SELECT 'a' AS f, CAST(agency_id AS TEXT) AS v, count(*) AS n FROM sample GROUP BY agency_id
-      UNION ALL SELECT 't', topic, count(*) FROM sample GROUP BY topic
-      UNION ALL SELECT 'y', year, count(*) FROM sample GROUP BY year`.execute(db);
+      UNION ALL SELECT 't', topic, count(*) FROM sample GROUP BY topic`.execute(db);
     return rows;
   },
 };

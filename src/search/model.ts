@@ -20,7 +20,7 @@ export const PAGE_SIZES = [10, 20, 50] as const;
  */
 export const COUNT_LIMIT = 10_000;
 /** Facets count the newest FACET_SAMPLE matches; the page says so when there are more. */
-export const FACET_SAMPLE = 1_000;
+export const FACET_SAMPLE = 500;
 /** Up to this many matches, all are read in one scan and ranked from the head index (rank.ts). */
 export const RANK_KNOWN_LIMIT = 2_000;
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../platform/db/database.js';
-import { recordIdOfKey } from './document.js';
+import { recordIdOfKey, yearOfKey } from './document.js';
 import { COUNT_LIMIT, FACET_SAMPLE, RANK_KNOWN_LIMIT, type EngineQuery, type EngineResult } from './model.js';
 import { facetsFrom, TIERS, type Tier } from './query-plan.js';
 
@@ -32,7 +32,7 @@ export interface EngineOps {
   headKeys(db: Executor, q: EngineQuery, tier: 'title' | 'salient', range: KeyRange): Promise<number[]>;
   /** One newest-first scan of the matches, stopping after `cap`: how many it saw and the first `keep` keys. */
   scan(db: Executor, q: EngineQuery, keep: number, cap: number): Promise<{ count: number; newest: number[] }>;
-  /** Facet rows (f = 'a' agency id | 't' topic | 'y' year) of the given keys. */
+  /** Facet rows (f = 'a' agency id | 't' topic) of the given keys. */
   facetRows(db: Executor, keys: readonly number[]): Promise<{ f: string; v: string; n: number | string }[]>;
 }
 
@@ -62,6 +62,9 @@ export async function rankedSearch(ops: EngineOps, db: Executor, q: EngineQuery)
   if (total <= RANK_KNOWN_LIMIT) page = (q.sort === 'date' ? newest : await rankKnown(ops, db, q, newest)).slice(q.offset, end);
   else if (q.sort === 'relevance') page = await tieredPage(ops, db, q);
   else page = end <= newest.length ? newest.slice(q.offset, end) : await ops.keys(db, q, 'any', undefined, q.limit, q.offset);
-  const facets = facetsFrom(await ops.facetRows(db, newest.slice(0, FACET_SAMPLE)));
+  const sample = newest.slice(0, FACET_SAMPLE);
+  // The year is in the key (publication day): no lookup needed.
+  const years = sample.map((k) => ({ f: 'y', v: yearOfKey(k), n: 1 }));
+  const facets = facetsFrom([...(await ops.facetRows(db, sample)), ...years]);
   return { ids: page.map(recordIdOfKey), total: Math.min(total, COUNT_LIMIT), exact: total <= COUNT_LIMIT, facetsSampled: total > FACET_SAMPLE, facets };
 }

@@ -282,7 +282,7 @@ describe('search page: counts beyond COUNT_LIMIT and pages beyond MAX_PAGE', () 
   test('more than 10,000 matches, sampled facets: the page says so', () => {
     const body = html(1);
     assert.match(body, /找到超过 10,000 条结果，第 1 \/ 100 页/);
-    assert.match(body, /分类统计仅按最新的 1,000 条结果计算/);
+    assert.match(body, /分类统计仅按最新的 500 条结果计算/);
   });
 
   test('the pager stops at outcome.pages and says why', () => {
