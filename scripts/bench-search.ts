@@ -125,11 +125,9 @@ async function naive(deps: ServiceDeps, q: string): Promise<void> {
     await sql`SELECT rowid FROM search_fts WHERE search_fts MATCH ${expr} ORDER BY bm25(search_fts, 10, 10, 3, 1, 1, 0) LIMIT 20`.execute(deps.db);
     await sql`SELECT count(*) FROM search_fts WHERE search_fts MATCH ${expr}`.execute(deps.db);
   } else {
-    const words = query.terms.map((t) => `'${t}'`).join(' & ');
-    const phrases = query.phrases.map((p) => `(${p.map((t) => `'${t}'`).join(' <-> ')})`).join(' & ');
-    const cond = [words ? sql`words @@ ${words}::tsquery` : null, phrases ? sql`literal @@ ${phrases}::tsquery` : null].filter((c) => c !== null);
-    const where = sql.join(cond, sql` AND `);
-    await sql`SELECT record_id FROM search_doc WHERE ${where} ORDER BY ts_rank(words, ${words || "''"}::tsquery) DESC LIMIT 20`.execute(deps.db);
+    const tsquery = [...query.terms.map((t) => `'${t}'`), ...query.phrases.map((p) => `(${p.map((t) => `'${t}'`).join(' <-> ')})`)].join(' & ');
+    const where = sql`words @@ ${tsquery}::tsquery`;
+    await sql`SELECT record_id FROM search_doc WHERE ${where} ORDER BY ts_rank(words, ${tsquery}::tsquery) DESC LIMIT 20`.execute(deps.db);
     await sql`SELECT count(*) FROM search_doc WHERE ${where}`.execute(deps.db);
   }
 }

@@ -10,8 +10,9 @@ import { MAX_PAGE, type EngineQuery, type EngineResult, type SearchHit, type Sea
 
 /*
  * Public search over the catalogue (search issue, "Queries" and "Where it shows"): validates the
- * filters, asks the engine and turns the page of ids into highlighted hits. The index holds public records only; the final load checks
- * the status again, so a record withdrawn a moment ago is never shown.
+ * filters, asks the engine and turns the page of ids into highlighted hits. The index holds public
+ * records only; the final load checks the status again, so a record withdrawn a moment ago is
+ * never shown.
  */
 
 const NO_FACETS = { agency: [], topic: [], year: [] } as const;
