@@ -32,6 +32,17 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('a pasted paragraph in a search URL reaches the app over real HTTP and gets a clear 400, not a bare 431', async () => {
+      const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const q = encodeURIComponent('政务公开'.repeat(2560)); // 10 KB of Chinese, ~90 KB encoded
+      const page = await fetch(`${address}/search?q=${q}`);
+      assert.equal(page.status, 400);
+      assert.match(await page.text(), /检索词过长/);
+      const api = await fetch(`${address}/api/v1/search?q=${q}`);
+      assert.equal(api.status, 400);
+      assert.equal(((await api.json()) as { error: { code: string } }).error.code, 'QUERY_TOO_LONG');
+    });
+
     test('security headers: strict CSP without inline scripts or styles, no sniffing, no framing', async () => {
       const res = await t.app.inject({ url: '/' });
       const csp = String(res.headers['content-security-policy']);

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyMultipart from '@fastify/multipart';
@@ -37,6 +38,9 @@ const ELDER_COOKIE = 'gk_elder';
 const PUBLIC_DIR = fileURLToPath(new URL('../../../public/', import.meta.url));
 const YEAR_SECONDS = 365 * 24 * 3600;
 
+/** Longest request line plus headers accepted (Node's default is 16 KB). */
+export const MAX_REQUEST_HEAD_BYTES = 128 * 1024;
+
 /** Builds the whole web application without listening, so tests drive it with `inject()`. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promise<FastifyInstance> {
   const web: WebContext = {
@@ -48,6 +52,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
     logger: options.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Node refuses request heads over 16 KB with a bare 431; a pasted paragraph in a search URL
+    // (10 KB of Chinese is ~90 KB encoded) should instead reach the app and get its clear 400.
+    serverFactory: (handler) => createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, handler),
   });
 
   await app.register(fastifyCookie);
