@@ -66,9 +66,11 @@ export class PreparePool {
       else job.resolve(reply.rows);
       this.next();
     };
+    // A worker that dies takes its job down, and every queued job: nothing may wait forever.
     const failed = (e: Error) => {
       worker.off('message', done);
       job.reject(e);
+      for (const queued of this.queue.splice(0)) queued.reject(e);
     };
     worker.once('message', done);
     worker.once('error', failed);

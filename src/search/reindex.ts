@@ -37,7 +37,8 @@ export async function reindex(deps: ServiceDeps, options: ReindexOptions = {}): 
   const batchSize = options.batchSize ?? 1000;
   const index = searchIndexFor(deps.engine);
   const total = await countSearchable(deps);
-  const pool = new PreparePool(deps.engine, options.workers ?? defaultWorkers());
+  const workers = options.workers ?? defaultWorkers();
+  const pool = new PreparePool(deps.engine, workers);
   const inFlight: { ids: number[]; rows: Promise<IndexRow[]> }[] = [];
   let done = 0;
   const paths = new Map<number, number[]>();
@@ -64,10 +65,11 @@ export async function reindex(deps: ServiceDeps, options: ReindexOptions = {}): 
       if (records.length === 0) continue;
       inFlight.push({ ids: records.map((r) => r.id), rows: pool.prepare(await documentsOf(deps.db, records, paths)) });
       // Keep every worker busy plus one batch ready; write the oldest when the pipeline is full.
-      if (inFlight.length > Math.max(1, options.workers ?? defaultWorkers())) await write(inFlight.shift()!);
+      if (inFlight.length > Math.max(1, workers)) await write(inFlight.shift()!);
     }
     while (inFlight.length > 0) await write(inFlight.shift()!);
   } finally {
+    for (const pending of inFlight) pending.rows.catch(() => undefined); // after a failure: not unhandled
     await pool.close();
     await index.bulkMode(deps.db, false);
   }
