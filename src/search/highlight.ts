@@ -54,7 +54,7 @@ function tokenPattern(token: string): string {
 export function needlePattern(terms: readonly string[], phrases: readonly (readonly string[])[]): RegExp | null {
   const parts = [
     ...terms.map(tokenPattern),
-    // Phrase tokens are adjacent in the literal stream, which skips spaces and punctuation.
+    // Phrase tokens are adjacent in the index stream, which skips spaces and punctuation.
     ...phrases.map((p) => p.map(tokenPattern).join(`[^${WORDISH}\\p{Script=Han}]{0,8}`)),
   ].sort((a, b) => b.length - a.length);
   return parts.length === 0 ? null : new RegExp(parts.join('|'), 'gu');
