@@ -32,7 +32,7 @@ export function progressBar(label: string, total: number, quiet = false, stream:
       return;
     }
     const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;
-    if (final || tenth > lastTenth) {
+    if (tenth > lastTenth || (final && lastTenth < 10)) {
       lastTenth = tenth;
       stream.write(`${line()}\n`);
     }
