@@ -45,7 +45,9 @@ function typeParser(oid: number, format?: 'text' | 'binary'): (value: string) =>
 const pgTypes = { getTypeParser: typeParser };
 
 function postgresDialect(url: string): PostgresDialect {
-  return new PostgresDialect({
-    pool: new pg.Pool({ connectionString: url, max: 10, types: pgTypes }),
-  });
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes });
+  // An idle connection the server ends (restart, failover, DROP DATABASE … FORCE) is discarded by
+  // the pool and replaced on the next query; without a listener its 'error' would crash the process.
+  pool.on('error', () => undefined);
+  return new PostgresDialect({ pool });
 }
