@@ -42,6 +42,10 @@ const WORKERS = num('workers', Math.max(1, availableParallelism() - 1));
 const DIR = argValue('dir') ?? tmpdir();
 const PG_URL = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
 const ENGINE_ARG = argValue('engine') ?? 'all';
+if (!['all', 'sqlite', 'postgres'].includes(ENGINE_ARG)) {
+  process.stderr.write(`--engine must be sqlite, postgres or all (got ${ENGINE_ARG})\n`);
+  process.exit(2);
+}
 const engines = (ENGINE_ARG === 'all' ? ['sqlite', 'postgres'] : [ENGINE_ARG]).filter((e): e is Engine => e === 'sqlite' || (e === 'postgres' && PG_URL !== undefined));
 const quiet = process.argv.includes('--quiet');
 const say = (line: string) => {
@@ -201,6 +205,9 @@ async function benchEngine(engine: Engine) {
 }
 
 say(`machine: ${availableParallelism()} cores, node ${process.version}, ${execFileSync('uname', ['-sr']).toString().trim()}`);
-if (engines.length === 0) throw new Error('no engine to benchmark');
+if (engines.length === 0) {
+  process.stderr.write('--engine postgres needs DATABASE_URL=postgres://…\n');
+  process.exit(2);
+}
 if (!PG_URL && ENGINE_ARG !== 'sqlite') say('(PostgreSQL skipped: set DATABASE_URL=postgres://… to include it)');
 for (const engine of engines) await benchEngine(engine);

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { analyse, analyzeQuery, jieba, normalizeText, tokenize } from '../src/search/analysis.js';
+import { mulberry32 } from './bench-search/random.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,16 +17,6 @@ const arg = (name: string, fallback: number) => {
 const SEED = arg('seed', 1);
 const CHARS = arg('chars', 700_000);
 const RUNS = arg('runs', 5);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface DemoRecord {
   title: string;

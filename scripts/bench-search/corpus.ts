@@ -15,6 +15,7 @@ import {
   AGENCIES, CATEGORY_WEIGHTS, CITED_DOCUMENTS, CLOSINGS, COMMON_TOPICS, EXCLUDED_WORDS, GENRE_WEIGHTS, GOV_PHRASES, LATIN_TOKENS,
   MEASURE_UNITS, OPENINGS, PLACE_SECOND_CHARS, PLACE_SUFFIXES, RARE_CHARS, TITLE_TEMPLATES, TITLE_VERBS, type AgencySpec,
 } from './vocabulary.js';
+import { mulberry32 } from './random.js';
 
 export const AGENCY_COUNT = AGENCIES.length;
 export const AGENCY_NAMES: readonly string[] = AGENCIES.map((a) => a.name);
@@ -72,16 +73,6 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 // ---- seeded randomness
 
 type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A 32-bit seed for one independent stream of a user seed (any finite number). */
 function streamSeed(seed: number, stream: number): number {

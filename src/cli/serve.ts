@@ -4,7 +4,7 @@ import { purgeExpiredSessions } from '../platform/auth/service.js';
 import { buildApp } from '../platform/http/app.js';
 import { ROUTE_MODULES } from '../routes.js';
 import { seedDemo } from '../seed/demo.js';
-import { searchIndexFor } from '../search/index.js';
+import { indexIsEmpty } from '../search/sync.js';
 import { countSearchable, reindex } from '../search/reindex.js';
 import { printDemoAccounts } from './commands.js';
 import { openRuntime } from './runtime.js';
@@ -57,7 +57,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   io.out(`gongkai 已启动 / running: http://${ctx.config.host}:${ctx.config.port}  (${ctx.engine})`);
   // A database from before the search index (or restored without it): build it in the background.
-  if ((await searchIndexFor(ctx.engine).size(ctx.db)).documents === 0 && (await countSearchable(ctx)) > 0) {
+  if ((await indexIsEmpty(ctx.db)) && (await countSearchable(ctx)) > 0) {
     app.log.info('search index is empty: rebuilding it in the background');
     reindex(ctx)
       .then((r) => app.log.info({ documents: r.documents, seconds: r.seconds }, 'search index rebuilt'))

@@ -49,12 +49,12 @@ const DAY_MS = 86_400_000;
 const RECORD_ID_SPACE = 2 ** 32;
 
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' date. */
-export function dayNumber(date: string): number {
+function dayNumber(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 }
 
 /** The index key: publication day × 2^32 + record id. Key order is date order; still below 2^53. */
-export function docKeyOf(publishedOn: string, recordId: number): number {
+function docKeyOf(publishedOn: string, recordId: number): number {
   if (!Number.isInteger(recordId) || recordId < 0 || recordId >= RECORD_ID_SPACE) throw new RangeError(`record id ${recordId} out of range`);
   return dayNumber(publishedOn) * RECORD_ID_SPACE + recordId;
 }

@@ -22,7 +22,7 @@ function foldChars(s: string): string {
 
 const charMemo = new Map<string, string>();
 /** The text normalised with one UTF-16 unit per original unit, so offsets carry over. */
-export function alignedNormalize(text: string): string {
+function alignedNormalize(text: string): string {
   const whole = foldChars(toSimplified(text.normalize('NFKC')).toLowerCase());
   if (whole.length === text.length) return whole;
   let out = '';

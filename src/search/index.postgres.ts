@@ -19,7 +19,7 @@ const MAX_POSITION = 16_383;
 const MAX_POSITIONS_PER_LEXEME = 256;
 const lexeme = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
-export function wordsVector(d: PreparedDocument): string {
+function wordsVector(d: PreparedDocument): string {
   const positions = new Map<string, string[]>();
   const salient = new Set(d.salient);
   let position = 0;
@@ -42,7 +42,7 @@ export function wordsVector(d: PreparedDocument): string {
 }
 
 /** Titles (weight A, in order) and then the salient words (B): the small vector of the first tiers. */
-export function headVector(d: PreparedDocument): string {
+function headVector(d: PreparedDocument): string {
   const positions = new Map<string, string[]>();
   d.title.forEach((t, i) => {
     if (i < MAX_POSITION - 1) positions.set(t, [...(positions.get(t) ?? []), `${i + 1}A`].slice(0, MAX_POSITIONS_PER_LEXEME));
@@ -141,14 +141,7 @@ async function insertMany(db: Executor, docs: readonly IndexRow[]): Promise<void
 
 export const postgresIndex: SearchIndex = {
   toRow: (d) => ({ docKey: d.docKey, meta: metaOf(d.doc), values: [wordsVector(d), headVector(d)] }),
-  async put(db, row) {
-    await db.deleteFrom('searchDoc').where('recordId', '=', row.meta.recordId).execute();
-    await insertMany(db, [row]);
-  },
   putMany: insertMany,
-  async remove(db, recordId) {
-    await db.deleteFrom('searchDoc').where('recordId', '=', recordId).execute();
-  },
   async removeMany(db, recordIds) {
     if (recordIds.length > 0) await db.deleteFrom('searchDoc').where('recordId', 'in', [...recordIds]).execute();
   },

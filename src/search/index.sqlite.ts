@@ -135,16 +135,10 @@ async function removeMany(db: Executor, recordIds: readonly number[]): Promise<v
   await db.deleteFrom('searchDoc').where('docKey', 'in', keys).execute();
 }
 
-const remove = (db: Executor, recordId: number) => removeMany(db, [recordId]);
 
 export const sqliteIndex: SearchIndex = {
   toRow,
-  async put(db, row) {
-    await remove(db, row.meta.recordId);
-    await insertMany(db, [row]);
-  },
   putMany: insertMany,
-  remove,
   removeMany,
   async clear(db) {
     await sql`DELETE FROM search_fts`.execute(db);

@@ -1,4 +1,4 @@
-import { TOPIC_VALUES, topLevelTopic } from '../catalog/taxonomy.js';
+import { topLevelTopic } from '../catalog/taxonomy.js';
 import { tags } from './document.js';
 import type { EngineQuery, FacetCount } from './model.js';
 
@@ -25,7 +25,8 @@ export function headOnly(q: EngineQuery, tier: Tier): boolean {
 export function filterTags(q: EngineQuery): string[][] {
   const groups: string[][] = [];
   if (q.agency) groups.push([q.agency.lower ? tags.under(q.agency.id) : tags.agency(q.agency.id)]);
-  if (q.topic) groups.push([TOPIC_VALUES.includes(q.topic) && topLevelTopic(q.topic) === q.topic ? tags.topTopic(q.topic) : tags.topic(q.topic)]);
+  // A top-level topic matches itself and its sub-topics (the service has checked the value exists).
+  if (q.topic) groups.push([topLevelTopic(q.topic) === q.topic ? tags.topTopic(q.topic) : tags.topic(q.topic)]);
   if (q.category) groups.push([tags.category(q.category)]);
   if (q.genre) groups.push([tags.genre(q.genre)]);
   if (q.validity) groups.push([tags.validity(q.validity)]);

@@ -9,7 +9,7 @@ import { searchIndexFor } from './index.js';
 import { searchQuerySchema } from './model.js';
 import { reindex } from './reindex.js';
 import { searchRecords } from './service.js';
-import { documentsOf } from './sync.js';
+import { documentsOf, replaceEntries } from './sync.js';
 
 const system = { actor: SYSTEM_ACTOR, staff: null };
 const fields = (title: string, body: string) => ({
@@ -54,7 +54,7 @@ for (const engine of ENGINES) {
       // A stale entry, as if the record had been withdrawn while an older rebuild was running.
       const [doc] = await documentsOf(tdb.ctx.db, [{ ...victim, publishedOn: victim.publishedOn! }]);
       const index = searchIndexFor(engine);
-      await index.put(tdb.ctx.db, index.toRow(prepareDocument(doc!)));
+      await replaceEntries(tdb.ctx.db, engine, [victim.id], [index.toRow(prepareDocument(doc!))]);
       assert.ok((await titles(victim.title)).length === 0, 'the service itself never shows a withdrawn record');
       const result = await reindex(tdb.ctx, { workers: 0 });
       assert.equal(result.documents, 24);

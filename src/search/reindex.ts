@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import type { ServiceDeps } from '../platform/context.js';
 import type { IndexRow } from './document.js';
 import { searchIndexFor } from './index.js';
 import { defaultWorkers, PreparePool } from './prepare-pool.js';
-import { documentsOf, INDEXED_COLUMNS, isSearchable } from './sync.js';
+import { documentsOf, replaceEntries, searchableBatches, searchableRecord } from './sync.js';
 
 /*
  * `gongkai reindex`: rebuilds the index from the catalogue. Each batch replaces the entries of its
@@ -24,11 +23,8 @@ export interface ReindexResult {
   readonly seconds: number;
 }
 
-const searchable = (deps: ServiceDeps) =>
-  deps.db.selectFrom('record').where('mode', '=', '主动公开').where('status', '=', 'published').where('publishedOn', 'is not', null);
-
 export async function countSearchable(deps: ServiceDeps): Promise<number> {
-  const { n } = await searchable(deps).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await deps.db.selectFrom('record').where(searchableRecord).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -44,25 +40,14 @@ export async function reindex(deps: ServiceDeps, options: ReindexOptions = {}): 
   const paths = new Map<number, number[]>();
   const write = async (batch: { ids: number[]; rows: Promise<IndexRow[]> }) => {
     const rows = await batch.rows;
-    await deps.db.transaction().execute(async (tx) => {
-      await index.removeMany(tx, batch.ids);
-      await index.putMany(tx, rows);
-    });
+    await deps.db.transaction().execute((tx) => replaceEntries(tx, deps.engine, batch.ids, rows));
     done += rows.length;
     options.onProgress?.(done, total);
   };
   await index.bulkMode(deps.db, true);
   try {
     options.onProgress?.(0, total);
-    let after = 0;
-    for (;;) {
-      // Walk the primary key and filter here: a status condition would let the planner use the
-      // status index and sort, which costs the whole table per batch.
-      const batch = await deps.db.selectFrom('record').select(INDEXED_COLUMNS).where('id', '>', after).orderBy('id').limit(batchSize).execute();
-      if (batch.length === 0) break;
-      after = batch.at(-1)!.id;
-      const records = batch.filter(isSearchable);
-      if (records.length === 0) continue;
+    for await (const records of searchableBatches(deps.db, batchSize)) {
       inFlight.push({ ids: records.map((r) => r.id), rows: pool.prepare(await documentsOf(deps.db, records, paths)) });
       // Keep every worker busy plus one batch ready; write the oldest when the pipeline is full.
       if (inFlight.length > Math.max(1, workers)) await write(inFlight.shift()!);
@@ -80,10 +65,12 @@ export async function reindex(deps: ServiceDeps, options: ReindexOptions = {}): 
 
 /** Entries whose record is gone from public view (withdrawn while the index was being rebuilt). */
 async function removeOrphans(deps: ServiceDeps): Promise<number> {
-  const { rows } = await sql<{ recordId: number }>`
-    SELECT d.record_id FROM search_doc d JOIN record r ON r.id = d.record_id
-    WHERE NOT (r.mode = '主动公开' AND r.status = 'published' AND r.published_on IS NOT NULL)`.execute(deps.db);
-  const index = searchIndexFor(deps.engine);
-  await deps.db.transaction().execute((tx) => index.removeMany(tx, rows.map((r) => Number(r.recordId))));
+  const rows = await deps.db
+    .selectFrom('searchDoc')
+    .innerJoin('record', 'record.id', 'searchDoc.recordId')
+    .select('searchDoc.recordId')
+    .where((eb) => eb.not(searchableRecord(eb)))
+    .execute();
+  await deps.db.transaction().execute((tx) => replaceEntries(tx, deps.engine, rows.map((r) => r.recordId), []));
   return rows.length;
 }

@@ -1,7 +1,8 @@
 import type { Engine, Executor } from '../platform/db/database.js';
 import { ancestryIds, subtreeIds } from '../platform/hierarchy.js';
-import type { RecordRow } from '../platform/db/schema.js';
-import { prepareDocument } from './document.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, RecordRow } from '../platform/db/schema.js';
+import { prepareDocument, type IndexRow } from './document.js';
 import { searchIndexFor } from './index.js';
 import type { SearchDocument } from './model.js';
 
@@ -12,13 +13,18 @@ import type { SearchDocument } from './model.js';
  */
 
 /** The record columns the index reads. */
-export const INDEXED_COLUMNS = ['id', 'agencyId', 'publishedOn', 'topic', 'category', 'genre', 'validity', 'title', 'docNumber', 'bodyText', 'keywords', 'mode', 'status'] as const;
+const INDEXED_COLUMNS = ['id', 'agencyId', 'publishedOn', 'topic', 'category', 'genre', 'validity', 'title', 'docNumber', 'bodyText', 'keywords', 'mode', 'status'] as const;
 type Indexed = Pick<RecordRow, (typeof INDEXED_COLUMNS)[number]>;
 type Searchable = Indexed & { publishedOn: string };
 
 /** Only published proactive records are ever indexed (withdrawn and withheld ones never). */
-export function isSearchable<R extends Pick<RecordRow, 'mode' | 'status' | 'publishedOn'>>(record: R): record is R & { publishedOn: string } {
+function isSearchable<R extends Pick<RecordRow, 'mode' | 'status' | 'publishedOn'>>(record: R): record is R & { publishedOn: string } {
   return record.mode === '主动公开' && record.status === 'published' && record.publishedOn !== null;
+}
+
+/** isSearchable as a SQL condition on `record`. */
+export function searchableRecord(eb: ExpressionBuilder<Database, 'record'>) {
+  return eb.and([eb('record.mode', '=', '主动公开'), eb('record.status', '=', 'published'), eb('record.publishedOn', 'is not', null)]);
 }
 
 /** Records as the index sees them: title with 文号, body with the text of their current attachments.
@@ -58,15 +64,41 @@ function documentFrom(record: Searchable, agencyPath: readonly number[], attachm
   };
 }
 
+/** Replaces the entries of the given records with `rows` (none: the records leave the index). */
+export async function replaceEntries(db: Executor, engine: Engine, recordIds: readonly number[], rows: readonly IndexRow[]): Promise<void> {
+  const index = searchIndexFor(engine);
+  await index.removeMany(db, recordIds);
+  if (rows.length > 0) await index.putMany(db, rows);
+}
+
 /** Indexes the record if it is public, removes it otherwise. */
 export async function syncRecord(db: Executor, engine: Engine, record: RecordRow): Promise<void> {
   const index = searchIndexFor(engine);
-  if (!isSearchable(record)) {
-    await index.remove(db, record.id);
-    return;
+  const docs = isSearchable(record) ? await documentsOf(db, [record]) : [];
+  await replaceEntries(db, engine, [record.id], docs.map((d) => index.toRow(prepareDocument(d))));
+}
+
+/**
+ * The public records, optionally of some agencies only, in batches walked by primary key. The
+ * status is filtered here, not in SQL: a status condition lets the planner use the status index
+ * and sort, which costs the whole table per batch (quadratic over a million records).
+ */
+export async function* searchableBatches(db: Executor, batchSize: number, agencyIds?: readonly number[]): AsyncGenerator<Searchable[]> {
+  let after = 0;
+  for (;;) {
+    let q = db.selectFrom('record').select(INDEXED_COLUMNS).where('id', '>', after);
+    if (agencyIds) q = q.where('agencyId', 'in', [...agencyIds]);
+    const batch = await q.orderBy('id').limit(batchSize).execute();
+    if (batch.length === 0) return;
+    after = batch.at(-1)!.id;
+    const records = batch.filter(isSearchable);
+    if (records.length > 0) yield records;
   }
-  const [doc] = await documentsOf(db, [record]);
-  await index.put(db, index.toRow(prepareDocument(doc!)));
+}
+
+/** Whether the index holds nothing yet (one row read at most). */
+export async function indexIsEmpty(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('searchDoc').select('docKey').limit(1).executeTakeFirst()) === undefined;
 }
 
 /**
@@ -76,13 +108,12 @@ export async function syncRecord(db: Executor, engine: Engine, record: RecordRow
  */
 export async function resyncAgencySubtree(db: Executor, engine: Engine, agencyId: number): Promise<number> {
   const index = searchIndexFor(engine);
-  const agencies = await subtreeIds(db, agencyId);
-  const records = (await db.selectFrom('record').select(INDEXED_COLUMNS).where('agencyId', 'in', agencies).execute()).filter(isSearchable);
   const paths = new Map<number, number[]>();
-  for (let i = 0; i < records.length; i += 500) {
-    const batch = records.slice(i, i + 500);
-    await index.removeMany(db, batch.map((r) => r.id));
-    await index.putMany(db, (await documentsOf(db, batch, paths)).map((d) => index.toRow(prepareDocument(d))));
+  let count = 0;
+  for await (const batch of searchableBatches(db, 500, await subtreeIds(db, agencyId))) {
+    const rows = (await documentsOf(db, batch, paths)).map((d) => index.toRow(prepareDocument(d)));
+    await replaceEntries(db, engine, batch.map((r) => r.id), rows);
+    count += batch.length;
   }
-  return records.length;
+  return count;
 }
