@@ -9,6 +9,8 @@ import { siteRoutes } from './platform/settings/routes.js';
 import { helpRoutes } from './help/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { searchRoutes } from './search/routes.js';
+import { requestPublicRoutes } from './requests/routes.public.js';
+import { requestStaffRoutes } from './requests/routes.staff.js';
 import { workbenchRoutes } from './workbench/routes.js';
 
 /** Every feature's routes, in registration order. New features add their module here. */
@@ -19,6 +21,8 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   catalogPublicRoutes,
   catalogStaffRoutes,
   searchRoutes,
+  requestPublicRoutes,
+  requestStaffRoutes,
   authRoutes,
   workbenchRoutes,
   auditRoutes,

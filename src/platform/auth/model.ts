@@ -39,6 +39,9 @@ export const PERMISSIONS = [
   'record.edit',
   'record.review',
   'help.manage',
+  'request.view',
+  'request.handle',
+  'request.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +60,11 @@ const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'record.review': ['reviewer'],
   // Help pages are public guidance: edited by reviewers (who publish) and system admins.
   'help.manage': ['reviewer', 'system_admin'],
+  // 依申请公开: officers handle, the agency admin (head of the disclosure office) approves
+  // extensions, supervisors read. Whose requests each may see is requests/access.ts.
+  'request.view': ['request_officer', 'agency_admin', 'supervisor', 'system_admin'],
+  'request.handle': ['request_officer'],
+  'request.approve': ['agency_admin'],
 };
 
 export interface StaffIdentity {

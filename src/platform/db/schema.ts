@@ -21,6 +21,13 @@ export interface Database {
   attachment: AttachmentTable;
   helpPage: HelpPageTable;
   searchDoc: SearchDocTable;
+  requestCounter: RequestCounterTable;
+  request: RequestTable;
+  requestEvent: RequestEventTable;
+  requestLetter: RequestLetterTable;
+  requestAppeal: RequestAppealTable;
+  requestAttachment: RequestAttachmentTable;
+  requestReminder: RequestReminderTable;
 }
 
 type Timestamp = string;
@@ -240,3 +247,123 @@ export interface SearchDocTable {
   genre: string;
   validity: string;
 }
+
+// ---------------------------------------------------------------- 依申请公开 (src/requests)
+
+export interface RequestCounterTable {
+  agencyId: number;
+  year: number;
+  kind: string;
+  lastSeq: number;
+}
+
+export interface RequestTable {
+  id: Generated<number>;
+  agencyId: number;
+  trackingNumber: string;
+  queryCodeHash: string;
+  /** 'online' (the public form), 'staff' (registered by an officer), 'import' (historical register) */
+  source: string;
+  externalNumber: Defaulted<string>;
+  applicantType: string;
+  applicantName: string;
+  idDocType: string;
+  idDocNumber: string;
+  contactPerson: Defaulted<string>;
+  phone: Defaulted<string>;
+  email: Defaulted<string>;
+  address: Defaulted<string>;
+  postcode: Defaulted<string>;
+  title: string;
+  docNumber: Defaulted<string>;
+  description: Defaulted<string>;
+  deliveryForm: string;
+  deliveryMethod: string;
+  channel: string;
+  submittedOn: string;
+  receivedOn: string;
+  receiptRule: Defaulted<string>;
+  state: string;
+  dueOn: string | null;
+  dueProvisional: Defaulted<number>;
+  assignedTo: number | null;
+  outcome: string | null;
+  closedOn: string | null;
+  onTime: number | null;
+  publicSummary: Defaulted<string>;
+  releaseConsent: Defaulted<number>;
+  releasedRecordId: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface RequestEventTable {
+  id: Generated<number>;
+  requestId: number;
+  at: Timestamp;
+  onDate: string;
+  kind: string;
+  actorLogin: string;
+  /** JSON object with the event's own fields (validated by requests/events.ts) */
+  data: Defaulted<string>;
+  comment: Defaulted<string>;
+  internal: Defaulted<number>;
+}
+
+export interface RequestLetterTable {
+  id: Generated<number>;
+  requestId: number;
+  kind: string;
+  number: string;
+  issuedOn: string;
+  html: string;
+  plainText: string;
+  toApplicant: Defaulted<number>;
+  createdBy: string;
+  createdAt: Timestamp;
+}
+
+export interface RequestAppealTable {
+  id: Generated<number>;
+  requestId: number;
+  kind: string;
+  filedOn: string;
+  result: string;
+  concludedOn: string | null;
+  note: Defaulted<string>;
+  createdBy: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface RequestAttachmentTable {
+  id: Generated<number>;
+  requestId: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  forApplicant: Defaulted<number>;
+  addedBy: string;
+  createdAt: Timestamp;
+}
+
+export interface RequestReminderTable {
+  id: Generated<number>;
+  requestId: number;
+  agencyId: number;
+  /** 'due-5' | 'due-1' | 'overdue' */
+  kind: string;
+  dueOn: string;
+  createdAt: Timestamp;
+  dismissedAt: string | null;
+}
+
+export type RequestRow = Selectable<RequestTable>;
+export type NewRequestRow = Insertable<RequestTable>;
+export type RequestEventRow = Selectable<RequestEventTable>;
+export type RequestLetterRow = Selectable<RequestLetterTable>;
+export type RequestAppealRow = Selectable<RequestAppealTable>;
+export type RequestAttachmentRow = Selectable<RequestAttachmentTable>;
+export type RequestReminderRow = Selectable<RequestReminderTable>;

@@ -3,6 +3,7 @@ import { foundation } from './2026-11-26-01-foundation.js';
 import { catalogue } from './2026-11-26-02-catalogue.js';
 import { help } from './2026-11-26-03-help.js';
 import { search } from './2026-11-26-04-search.js';
+import { requests } from './2026-11-26-05-requests.js';
 import type { MigrationEngine } from './helpers.js';
 
 /**
@@ -15,5 +16,6 @@ export function allMigrations(engine: MigrationEngine): Record<string, Migration
     '2026-11-26-02-catalogue': catalogue(engine),
     '2026-11-26-03-help': help(),
     '2026-11-26-04-search': search(engine),
+    '2026-11-26-05-requests': requests(engine),
   };
 }
