@@ -6,6 +6,7 @@ import { ROUTE_MODULES } from '../routes.js';
 import { seedDemo } from '../seed/demo.js';
 import { indexIsEmpty } from '../search/sync.js';
 import { countSearchable, reindex } from '../search/reindex.js';
+import { sweepRequests } from '../requests/sweep.js';
 import { printDemoAccounts } from './commands.js';
 import { openRuntime } from './runtime.js';
 import { parseCommand, UsageError, type Io } from './usage.js';
@@ -50,12 +51,20 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     purgeExpiredSessions(ctx).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
   }, 3600_000);
   purge.unref();
+  // 依申请公开: abandoned requests (补正/fee overdue), reminders and overdue flags; idempotent.
+  const runRequestSweep = () => {
+    sweepRequests(ctx).catch((err: unknown) => app.log.error({ err }, 'request sweep failed'));
+  };
+  const requestSweep = setInterval(runRequestSweep, 3600_000);
+  requestSweep.unref();
   app.addHook('onClose', async () => {
     clearInterval(sweep);
     clearInterval(purge);
+    clearInterval(requestSweep);
   });
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   io.out(`gongkai 已启动 / running: http://${ctx.config.host}:${ctx.config.port}  (${ctx.engine})`);
+  runRequestSweep();
   // A database from before the search index (or restored without it): build it in the background.
   if ((await indexIsEmpty(ctx.db)) && (await countSearchable(ctx)) > 0) {
     app.log.info('search index is empty: rebuilding it in the background');

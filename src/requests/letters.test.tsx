@@ -175,12 +175,16 @@ describe('the reply, for each of the 22 outcome codes', () => {
       const input = reply(o.code);
       const html = renderLetter(input);
       const text = letterPlainText(input);
-      const appeal = appealRightsSentence('岚江市人民政府', '岚江市岚山区人民法院');
-      assert.equal(appeal, '如对本答复不服，可以在收到本答复书之日起60日内向岚江市人民政府申请行政复议，或者在6个月内向岚江市岚山区人民法院提起行政诉讼。');
+      // 行政复议法 (2023) 第二十三条第一款第（四）项: a refusal (in whole or in part) goes to 复议 first.
+      const first = o.group === 'withheld' || o.group === 'partial';
+      const appeal = first
+        ? '如对本答复不服，应当先在收到本答复书之日起60日内向岚江市人民政府申请行政复议；对行政复议决定不服的，可以依法向岚江市岚山区人民法院提起行政诉讼。'
+        : '如对本答复不服，可以在收到本答复书之日起60日内向岚江市人民政府申请行政复议，或者在6个月内向岚江市岚山区人民法院提起行政诉讼。';
+      assert.equal(appealRightsSentence('岚江市人民政府', '岚江市岚山区人民法院', first), appeal);
       for (const out of [html, text]) {
         assert.ok(out.includes(`根据${o.basis}的规定`), 'the basis, verbatim');
         assert.ok(out.includes(appeal), 'the appeal-rights sentence');
-        assert.ok(out.includes('《中华人民共和国政府信息公开条例》第五十一条、《中华人民共和国行政复议法》第二十条、《中华人民共和国行政诉讼法》第四十六条'));
+        assert.ok(out.includes(first ? '《中华人民共和国行政复议法》第二十条和第二十三条第一款第（四）项' : '《中华人民共和国政府信息公开条例》第五十一条、《中华人民共和国行政复议法》第二十条、《中华人民共和国行政诉讼法》第四十六条'));
       }
     });
   }

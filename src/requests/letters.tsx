@@ -258,13 +258,25 @@ function receivedSentence(input: Common): string {
   return `${you(input.applicant)}于${chineseDate(r.submittedOn)}向本机关提出的政府信息公开申请（申请编号：${r.trackingNumber}）收悉，本机关于${chineseDate(r.receivedOn)}收到。`;
 }
 
-/** The appeal-rights paragraph every reply ends with (条例 第五十一条; 行政复议法 第二十条; 行政诉讼法 第四十六条). */
-export function appealRightsSentence(reconsiderationBody: string, court: string): string {
+/**
+ * The appeal-rights paragraph every reply ends with (条例 第五十一条; 行政复议法 第二十条; 行政诉讼法
+ * 第四十六条). Since 2024-01-01 a refusal to disclose must go to 行政复议 first (行政复议法 2023
+ * 第二十三条第一款第（四）项: 申请政府信息公开，行政机关不予公开); a partial disclosure refuses the
+ * rest, so it is treated the same — telling an applicant they may sue directly when they may not
+ * would cost them the case, while 复议 first is always open to them.
+ */
+export function appealRightsSentence(reconsiderationBody: string, court: string, reconsiderationFirst = false): string {
+  if (reconsiderationFirst) {
+    return `如对本答复不服，应当先在收到本答复书之日起60日内向${reconsiderationBody}申请行政复议；对行政复议决定不服的，可以依法向${court}提起行政诉讼。`;
+  }
   return `如对本答复不服，可以在收到本答复书之日起60日内向${reconsiderationBody}申请行政复议，或者在6个月内向${court}提起行政诉讼。`;
 }
 const APPEAL_BASIS = `${REGULATION}第五十一条、《中华人民共和国行政复议法》第二十条、《中华人民共和国行政诉讼法》第四十六条`;
+const APPEAL_BASIS_RECONSIDERATION_FIRST = `${REGULATION}第五十一条、《中华人民共和国行政复议法》第二十条和第二十三条第一款第（四）项、《中华人民共和国行政诉讼法》第四十六条`;
 
 // ---------------------------------------------------------------- reply (答复书)
+
+const reconsiderationFirst = (o: OutcomeReason): boolean => o.group === 'withheld' || o.group === 'partial';
 
 /** The statement of the decision for each outcome: the standard paragraphs, citing `o.basis` verbatim. */
 function decisionBlocks(input: ReplyLetterInput, o: OutcomeReason): Block[] {
@@ -376,7 +388,9 @@ function replyBlocks(input: ReplyLetterInput): Block[] {
   return [
     p(`${receivedSentence(input)}${you(input.applicant)}申请公开“${input.request.title}”。经审查，现答复如下：`),
     ...decisionBlocks(input, o),
-    p(`根据${APPEAL_BASIS}的规定，${appealRightsSentence(input.reconsiderationBody, input.court)}`),
+    reconsiderationFirst(o)
+      ? p(`根据${APPEAL_BASIS_RECONSIDERATION_FIRST}的规定，${appealRightsSentence(input.reconsiderationBody, input.court, true)}`)
+      : p(`根据${APPEAL_BASIS}的规定，${appealRightsSentence(input.reconsiderationBody, input.court)}`),
     p('特此答复。'),
   ];
 }
