@@ -51,7 +51,7 @@ export async function seedCommand(args: string[], io: Io): Promise<number> {
 }
 
 export function printDemoAccounts(io: Io, result: DemoSeedResult, loginUrl = 'http://127.0.0.1:3000/staff/login') {
-  io.out(`已写入演示数据：${result.agencies} 个机构，${result.records} 条政府信息，${result.accounts.length} 个账号 / demo data seeded`);
+  io.out(`已写入演示数据：${result.agencies} 个机构，${result.records} 条政府信息，${result.requests} 件依申请公开申请，${result.accounts.length} 个账号 / demo data seeded`);
   io.out('演示账号（密码只显示这一次，请妥善保存）/ demo accounts (the password is shown only once):');
   for (const a of result.accounts) io.out(`  ${a.login.padEnd(10)} ${a.roles.join(',')}`);
   io.out(`  密码 / password: ${result.password ?? ''}`);

@@ -83,7 +83,7 @@ for (const engine of ENGINES) {
       assert.equal((await run('migrate')).code, 0);
       const seeded = await run('seed', '--demo', '--password', 'Demo-Passw0rd!');
       assert.equal(seeded.code, 0, seeded.err);
-      assert.match(seeded.out, /已写入演示数据：23 个机构，\d+ 条政府信息，7 个账号/);
+      assert.match(seeded.out, /已写入演示数据：23 个机构，\d+ 条政府信息，11 件依申请公开申请，8 个账号/);
       assert.match(seeded.out, /admin +system_admin/);
       const again = await run('seed', '--demo');
       assert.match(again.out, /未写入演示数据/);

@@ -48,28 +48,28 @@ for (const engine of ENGINES) {
     test('a file with errors imports nothing and lists each problem with its line and column', async () => {
       const file = join(dir, 'bad.csv');
       writeFileSync(file, `${GOOD}\nLJ2025-004,2025-02-30,网上,法人,某事项,予以公开,2025-03-10,,,,\nLJ2025-005,2025-03-01,飞鸽,自然人,某事项,予以公开,2025-02-01,25,,,`);
-      const r = await run('requests', 'import', file, '--agency', 'ljs-zjj', '--quiet');
+      const r = await run('requests', 'import', file, '--agency', 'ljs-sthjj', '--quiet');
       assert.equal(r.code, 1);
       assert.match(r.err, /bad\.csv:5 \[收到申请日期\]/);
       assert.match(r.err, /bad\.csv:5 \[申请人类型\]/);
       assert.match(r.err, /bad\.csv:6 \[申请渠道\]/);
       assert.match(r.err, /bad\.csv:6 \[延期工作日\]/);
       assert.match(r.err, /nothing imported/);
-      const list = JSON.parse((await run('requests', 'list', '--agency', 'ljs-zjj', '--format', 'json')).out) as { total: number };
+      const list = JSON.parse((await run('requests', 'list', '--agency', 'ljs-sthjj', '--format', 'json')).out) as { total: number };
       assert.equal(list.total, 0);
     });
 
     test('a clean file imports with due dates from the calendar; importing it again skips every row', async () => {
       const file = join(dir, 'good.csv');
       writeFileSync(file, `\uFEFF${GOOD}\n`);
-      const r = await run('requests', 'import', file, '--agency', 'ljs-zjj', '--quiet');
+      const r = await run('requests', 'import', file, '--agency', 'ljs-sthjj', '--quiet');
       assert.equal(r.code, 0, r.err);
       assert.match(r.out, /已导入 3 条/);
-      const again = await run('requests', 'import', file, '--agency', 'ljs-zjj', '--quiet');
+      const again = await run('requests', 'import', file, '--agency', 'ljs-sthjj', '--quiet');
       assert.match(again.out, /已导入 0 条/);
       assert.match(again.err, /LJ2025-001 已导入过/);
 
-      const list = JSON.parse((await run('requests', 'list', '--agency', 'ljs-zjj', '--format', 'json')).out) as {
+      const list = JSON.parse((await run('requests', 'list', '--agency', 'ljs-sthjj', '--format', 'json')).out) as {
         total: number;
         items: { externalNumber: string; dueOn: string | null; onTime: boolean | null; outcome: string | null; state: string }[];
       };
@@ -84,18 +84,18 @@ for (const engine of ENGINES) {
       assert.equal(byNumber.get('LJ2025-002')?.outcome, 'withheld.third-party');
       assert.equal(byNumber.get('LJ2025-003')?.state, 'received');
       assert.equal(byNumber.get('LJ2025-003')?.outcome, null);
-      const text = (await run('requests', 'list', '--agency', 'ljs-zjj')).out;
+      const text = (await run('requests', 'list', '--agency', 'ljs-sthjj')).out;
       assert.match(text, /不予公开 · 保护第三方合法权益/);
     });
 
     test('--skip-invalid imports the valid rows only; usage errors exit 2', async () => {
       const file = join(dir, 'mixed.csv');
       writeFileSync(file, `${HEADER}\nLJ2026-001,2026-01-05,传真,科研机构,科研数据,予以公开,2026-01-20,,,,\nLJ2026-002,not-a-date,传真,科研机构,科研数据,,,,,,`);
-      const r = await run('requests', 'import', file, '--agency', 'ljs-zjj', '--skip-invalid', '--quiet');
+      const r = await run('requests', 'import', file, '--agency', 'ljs-sthjj', '--skip-invalid', '--quiet');
       assert.equal(r.code, 0, r.err);
       assert.match(r.out, /已导入 1 条/);
       assert.equal((await run('requests', 'import', file)).code, 2);
-      assert.equal((await run('requests', 'import', join(dir, 'none.csv'), '--agency', 'ljs-zjj')).code, 2);
+      assert.equal((await run('requests', 'import', join(dir, 'none.csv'), '--agency', 'ljs-sthjj')).code, 2);
       assert.equal((await run('requests', 'list', '--agency', 'nowhere')).code, 2);
       assert.equal((await run('requests', 'frob')).code, 2);
       assert.equal((await run('requests', '--help')).code, 0);

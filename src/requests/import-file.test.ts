@@ -351,4 +351,12 @@ describe('docs/requests-import.md', () => {
       assert.ok(doc.includes(`\`${c.key}\``), `key ${c.key}`);
     }
   });
+
+  test('the example CSV parses without problems', () => {
+    const doc = readFileSync(new URL('../../docs/requests-import.md', import.meta.url), 'utf8');
+    const example = /```csv\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    const r = parse(utf8(example));
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.rows.map((x) => [x.line, x.outcome, x.appeals.length]), [[2, 'disclosed.provided', 0], [3, 'withheld.state-secret', 1], [4, null, 0]]);
+  });
 });

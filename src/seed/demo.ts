@@ -8,6 +8,7 @@ import { createUser } from '../platform/auth/service.js';
 import type { ServiceDeps } from '../platform/context.js';
 import { putSiteInfo } from '../platform/settings/store.js';
 import { seedDemoRecords } from './records.js';
+import { seedDemoRequests } from './requests.js';
 import { seedHelpPages } from '../help/service.js';
 
 const DEMO_DIR = new URL('../../data/demo/', import.meta.url);
@@ -29,6 +30,8 @@ export const DEMO_ACCOUNTS: readonly { login: string; displayName: string; agenc
   { login: 'wangxm', displayName: '王晓梅', agencyCode: 'ljs-jyj', roles: ['editor'] },
   { login: 'lijg', displayName: '李建国', agencyCode: 'ljs-jyj', roles: ['reviewer'] },
   { login: 'chensy', displayName: '陈思远', agencyCode: 'ljs', roles: ['request_officer'] },
+  // Head of the city's disclosure office: approves extensions (条例 第三十三条第二款).
+  { login: 'zhoumin', displayName: '周敏', agencyCode: 'ljs', roles: ['agency_admin'] },
   { login: 'liufang', displayName: '刘芳', agencyCode: 'ljs-hxq', roles: ['agency_admin'] },
   { login: 'zhaozq', displayName: '赵志强', agencyCode: 'ljs', roles: ['supervisor'] },
   { login: 'sunlx', displayName: '孙立新', agencyCode: 'ljs-zwfwj', roles: ['inspector'] },
@@ -43,6 +46,7 @@ export interface DemoSeedResult {
   readonly seeded: boolean;
   readonly agencies: number;
   readonly records: number;
+  readonly requests: number;
   readonly accounts: readonly { login: string; roles: readonly Role[] }[];
   /** Shown once; only its hash is stored. */
   readonly password?: string;
@@ -50,7 +54,7 @@ export interface DemoSeedResult {
 
 /** Seeds the demo city once: nothing happens when agencies already exist. Every write is audited. */
 export async function seedDemo(deps: ServiceDeps, options: { password?: string } = {}): Promise<DemoSeedResult> {
-  if ((await countAgencies(deps.db)) > 0) return { seeded: false, agencies: 0, records: 0, accounts: [] };
+  if ((await countAgencies(deps.db)) > 0) return { seeded: false, agencies: 0, records: 0, requests: 0, accounts: [] };
   await putSiteInfo(deps.db, JSON.parse(readFileSync(new URL('site.json', DEMO_DIR), 'utf8')));
   const agencies = z.array(demoAgencySchema).parse(JSON.parse(readFileSync(new URL('agencies.json', DEMO_DIR), 'utf8')));
   const by = { actor: SYSTEM_ACTOR, staff: null };
@@ -65,5 +69,6 @@ export async function seedDemo(deps: ServiceDeps, options: { password?: string }
   }
   await seedHelpPages(deps);
   const records = existsSync(new URL('records.json', DEMO_DIR)) ? await seedDemoRecords(deps) : 0;
-  return { seeded: true, agencies: agencies.length, records, accounts: DEMO_ACCOUNTS, password };
+  const requests = await seedDemoRequests(deps);
+  return { seeded: true, agencies: agencies.length, records, requests, accounts: DEMO_ACCOUNTS, password };
 }
