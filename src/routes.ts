@@ -11,6 +11,7 @@ import { portalRoutes } from './portal/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { requestPublicRoutes } from './requests/routes.public.js';
 import { requestStaffRoutes } from './requests/routes.staff.js';
+import { requestSettingsRoutes } from './requests/routes.settings.js';
 import { workbenchRoutes } from './workbench/routes.js';
 
 /** Every feature's routes, in registration order. New features add their module here. */
@@ -23,6 +24,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   searchRoutes,
   requestPublicRoutes,
   requestStaffRoutes,
+  requestSettingsRoutes,
   authRoutes,
   workbenchRoutes,
   auditRoutes,

@@ -7,7 +7,8 @@ import { loadCalendar } from '../platform/calendar/service.js';
 import type { WorkingDayCalendar } from '../platform/calendar/model.js';
 import type { Executor } from '../platform/db/database.js';
 import type { RequestEventRow, RequestRow } from '../platform/db/schema.js';
-import { getSetting } from '../platform/settings/store.js';
+import { errors } from '../platform/errors.js';
+import { getSetting, putSetting } from '../platform/settings/store.js';
 import { computeClock, DEFAULT_CLOCK_OPTIONS, type ClockEvent, type ClockOptions, type ClockResult } from './clock.js';
 import type { RequestState } from './model.js';
 import * as store from './store.js';
@@ -132,4 +133,18 @@ export async function refreshRequest(db: Executor, request: RequestRow, nowIso: 
     updatedAt: nowIso,
   });
   return { request: updated, ...read };
+}
+
+/** Changes the request settings (system admins); the open requests' due dates follow at once. */
+export async function saveRequestSettings(db: Executor, raw: { feeNoticePausesClock: boolean; feePaymentWorkingDays: number; correctionWorkingDays: number }): Promise<RequestSettings> {
+  const problems: string[] = [];
+  for (const key of ['feePaymentWorkingDays', 'correctionWorkingDays'] as const) {
+    const n = raw[key];
+    if (!Number.isInteger(n) || n < 1 || n > 60) problems.push(`${key}: 应为1到60之间的整数 / a whole number from 1 to 60`);
+  }
+  if (problems.length > 0) throw errors.validation(problems);
+  await putSetting(db, REQUEST_SETTING_KEYS.feeNoticePausesClock, raw.feeNoticePausesClock ? '1' : '0');
+  await putSetting(db, REQUEST_SETTING_KEYS.feePaymentWorkingDays, String(raw.feePaymentWorkingDays));
+  await putSetting(db, REQUEST_SETTING_KEYS.correctionWorkingDays, String(raw.correctionWorkingDays));
+  return requestSettings(db);
 }
