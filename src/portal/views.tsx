@@ -2,8 +2,7 @@ import { TableWrap } from '../platform/views/forms.js';
 import type { AgencyRow } from '../platform/db/schema.js';
 import { PublicLayout } from '../platform/views/layout.js';
 import type { PageContext } from '../platform/views/page-context.js';
-import { DeadlineRulesList, ReceiptDateTable, RequestContentsList } from '../platform/views/statutory.js';
-import { FEE_RULES, PROACTIVE_SCOPE } from '../platform/views/statutory-texts.js';
+import { PROACTIVE_SCOPE } from '../platform/views/statutory-texts.js';
 
 export interface LatestRecord {
   readonly id: number;
@@ -129,82 +128,6 @@ export function DisclosurePage({ ctx }: { ctx: PageContext }) {
           <li>{s}</li>
         ))}
       </ol>
-    </PublicLayout>
-  );
-}
-
-export interface DueDateAnswer {
-  readonly received: string;
-  readonly due: { date: string; provisional: boolean };
-  readonly extended: { date: string; provisional: boolean };
-  readonly correction: { date: string; provisional: boolean };
-  readonly skipped: readonly string[];
-  readonly provisionalYears: readonly number[];
-}
-
-export function RequestsPage({ ctx, answer, problem }: { ctx: PageContext; answer?: DueDateAnswer; problem?: string }) {
-  return (
-    <PublicLayout ctx={ctx} title="依申请公开" crumbs={[{ label: '依申请公开' }]}>
-      <h1>依申请公开</h1>
-      <p class="lead">
-        除行政机关主动公开的政府信息外，公民、法人或者其他组织可以向各级人民政府和县级以上人民政府部门申请获取相关政府信息（条例 第二十七条）。请先在
-        <a href="/agencies">机构与公开指南</a>中找到掌握该信息的机构，按其指南提交申请。
-      </p>
-      <h2>申请应当包括的内容</h2>
-      <RequestContentsList />
-      <h2>收到申请的日期</h2>
-      <ReceiptDateTable />
-      <h2>答复期限</h2>
-      <DeadlineRulesList />
-      <h2 id="calculator">答复期限计算</h2>
-      <p>输入行政机关收到申请的日期，计算法定答复期限。工作日按国务院公布的法定节假日和调休安排计算，收到申请的当日不计入。</p>
-      <form method="get" action="/requests#calculator" class="filters">
-        <label>
-          收到申请之日 <input type="date" name="received" value={answer?.received ?? ctx.query.received ?? ''} required />
-        </label>
-        <button type="submit">计算</button>
-      </form>
-      {problem ? (
-        <p class="error-summary" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      {answer ? (
-        <div class="notice" role="status">
-          <dl class="guide">
-            <dt>补正告知期限（7个工作日）</dt>
-            <dd>{answer.correction.date}</dd>
-            <dt>答复期限（20个工作日）</dt>
-            <dd>
-              <strong>{answer.due.date}</strong>
-            </dd>
-            <dt>经批准延长后的最长期限（再加20个工作日）</dt>
-            <dd>{answer.extended.date}</dd>
-          </dl>
-          {answer.provisionalYears.length > 0 ? (
-            <p>
-              <span class="badge warn">暂定</span> {answer.provisionalYears.join('、')}
-              年的节假日安排尚未公布，该年份内的日期暂按周末计算，公布后可能变化。
-            </p>
-          ) : null}
-          {answer.skipped.length > 0 ? (
-            <>
-              <p>除周六、周日外，计算时跳过的法定节假日和计入的调休上班日：</p>
-              <ul>
-                {answer.skipped.map((s) => (
-                  <li>{s}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </div>
-      ) : null}
-      <h2>收费</h2>
-      <ul>
-        {FEE_RULES.map((r) => (
-          <li>{r}</li>
-        ))}
-      </ul>
     </PublicLayout>
   );
 }

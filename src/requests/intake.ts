@@ -14,7 +14,7 @@ import type { AgencyRow, RequestRow } from '../platform/db/schema.js';
 import { errors } from '../platform/errors.js';
 import { ClockInputError, receiptDate } from './receipt.js';
 import { applicantDocTypes, checkIdDocument } from './identity.js';
-import { ID_DOC_LABELS, formatTrackingNumber, queryCodeFromBytes, type Channel } from './model.js';
+import { APPLICANT_TYPES, ID_DOC_LABELS, ID_DOC_TYPES, formatTrackingNumber, queryCodeFromBytes, type Channel } from './model.js';
 import { refreshRequest } from './lifecycle.js';
 import { issueLetter } from './issue-letter.js';
 import { applicationSchema, registrationSchema, type ApplicationInput } from './schemas.js';
@@ -32,19 +32,26 @@ function newQueryCode(): string {
   return queryCodeFromBytes(randomBytes(32));
 }
 
-/** Validates the application and the identity document; the agency must exist. */
+/**
+ * Validates the application, the identity document and the agency, and reports every problem at
+ * once: a visitor with a wrong check digit and a missing field learns of both in one answer.
+ */
 async function checkApplication(deps: ServiceDeps, raw: unknown): Promise<{ input: ApplicationInput; agency: AgencyRow; idNumber: string }> {
-  const input = parseInput(applicationSchema, raw);
-  const problems: string[] = [];
-  if (!applicantDocTypes(input.applicantType).includes(input.idDocType)) {
-    problems.push(`idDocType: ${ID_DOC_LABELS[input.idDocType]}不适用于该类申请人 / this document does not fit the applicant type`);
+  const parsed = applicationSchema.safeParse(raw ?? {});
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
+  const fields = (raw ?? {}) as Record<string, unknown>;
+  const docType = ID_DOC_TYPES.find((t) => t === fields.idDocType);
+  const docNumber = typeof fields.idDocNumber === 'string' ? fields.idDocNumber : '';
+  const id = docType && docNumber.trim() ? checkIdDocument(docType, docNumber, { today: chinaDate(deps.clock.now()) }) : undefined;
+  problems.push(...(id?.problems ?? []).map((p) => `idDocNumber: ${p}`));
+  const applicantType = APPLICANT_TYPES.find((t) => t === fields.applicantType);
+  if (docType && applicantType && !applicantDocTypes(applicantType).includes(docType)) {
+    problems.push(`idDocType: ${ID_DOC_LABELS[docType]}不适用于该类申请人 / this document does not fit the applicant type`);
   }
-  const id = checkIdDocument(input.idDocType, input.idDocNumber, { today: chinaDate(deps.clock.now()) });
-  problems.push(...id.problems.map((p) => `idDocNumber: ${p}`));
-  const agency = await findAgencyByCode(deps.db, input.agency);
-  if (!agency) problems.push('agency: 受理机关不存在 / unknown agency');
-  if (problems.length > 0 || !agency) throw errors.validation(problems);
-  return { input, agency, idNumber: id.normalized };
+  const agency = typeof fields.agency === 'string' && fields.agency ? await findAgencyByCode(deps.db, fields.agency.trim()) : undefined;
+  if (typeof fields.agency === 'string' && fields.agency && !agency) problems.push('agency: 受理机关不存在 / unknown agency');
+  if (problems.length > 0 || !parsed.success || !agency || !id) throw errors.validation(problems);
+  return { input: parsed.data, agency, idNumber: id.normalized };
 }
 
 async function createRequest(

@@ -126,6 +126,11 @@ export interface ApplicantView {
   readonly attachments: Awaited<ReturnType<typeof store.attachmentsOf>>;
 }
 
+/** The request behind an applicant's verified viewing cookie (the route checked the signature). */
+export async function requestForVerifiedApplicant(db: Executor, trackingNumber: string): Promise<RequestRow | undefined> {
+  return store.findRequestByTracking(db, normalizeTrackingNumber(trackingNumber));
+}
+
 /** What the applicant sees: the timeline without internal notes, their letters and files. */
 export async function applicantView(db: Executor, request: RequestRow): Promise<ApplicantView> {
   const agency = await findAgencyById(db, request.agencyId);
@@ -146,6 +151,7 @@ export async function publicRegister(db: Executor, agencyCode: string, page: num
   const agency = await findAgencyByCode(db, agencyCode);
   if (!agency) throw errors.notFound('机关');
   const { total, rows } = await store.registerRows(db, agency.id, pageSize, (page - 1) * pageSize);
+  const counts = await store.registerCounts(db, agency.id);
   const released = rows.map((r) => r.releasedRecordId).filter((x): x is number => x !== null);
   const records = released.length
     ? await db.selectFrom('record').select(['id', 'title', 'indexNumber']).where('id', 'in', released).where('status', '=', 'published').execute()
@@ -154,6 +160,7 @@ export async function publicRegister(db: Executor, agencyCode: string, page: num
   return {
     agency,
     total,
+    onTime: counts.onTime,
     items: rows.map((r) => ({ ...r, released: r.releasedRecordId === null ? null : (byId.get(r.releasedRecordId) ?? null) })),
   };
 }

@@ -182,6 +182,18 @@ export async function activeReminders(db: Executor, agencyIds: readonly number[]
   return q.orderBy('m.id', 'desc').limit(200).execute();
 }
 
+/** How many of an agency's register entries there are, and how many were answered on time. */
+export async function registerCounts(db: Executor, agencyId: number): Promise<{ closed: number; onTime: number }> {
+  const row = await db
+    .selectFrom('request')
+    .select((eb) => [eb.fn.countAll<number>().as('closed'), eb.fn.sum<number>(sql`CASE WHEN on_time = 1 THEN 1 ELSE 0 END`).as('onTime')])
+    .where('agencyId', '=', agencyId)
+    .where('state', '=', 'closed')
+    .where('source', '!=', 'import')
+    .executeTakeFirstOrThrow();
+  return { closed: Number(row.closed), onTime: Number(row.onTime ?? 0) };
+}
+
 /** Public register rows: closed requests of an agency, newest first, no applicant columns at all. */
 export async function registerRows(db: Executor, agencyId: number, limit: number, offset: number) {
   const base = db.selectFrom('request').where('agencyId', '=', agencyId).where('state', '=', 'closed').where('source', '!=', 'import');

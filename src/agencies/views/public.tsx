@@ -106,6 +106,9 @@ export function AgencyGuidePage({ ctx, agency: a, ancestors, children }: GuidePr
       <ReceiptDateTable />
       <p>答复期限：</p>
       <DeadlineRulesList />
+      <p>
+        <a href={`/requests/new?agency=${encodeURIComponent(a.code)}`}>向本机关在线提出申请</a> · <a href={`/agencies/${encodeURIComponent(a.code)}/requests`}>本机关依申请公开办理情况（公开登记）</a>
+      </p>
       <h2>三、政府信息公开工作机构</h2>
       <Contact a={a} />
       <h2>四、收费</h2>

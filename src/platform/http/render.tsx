@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import { forLang } from '../i18n/chinese.js';
+import { pageForLang } from '../i18n/chinese.js';
 import { DEFAULT_SITE_INFO } from '../settings/store.js';
 import type { PageContext } from '../views/page-context.js';
 import { csrfTokenFor } from './csrf.js';
@@ -32,5 +32,5 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: VNo
     .status(status)
     .header('vary', 'Cookie')
     .type('text/html; charset=utf-8')
-    .send(forLang(html, request.lang));
+    .send(pageForLang(html, request.lang));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { forLang, isLang, toSimplified, toTraditional } from './chinese.js';
+import { forLang, isLang, pageForLang, toSimplified, toTraditional } from './chinese.js';
 
 describe('Simplified → Traditional page conversion', () => {
   test('converts by phrase, so one simplified character maps to the right traditional one in context', () => {
@@ -22,6 +22,15 @@ describe('Simplified → Traditional page conversion', () => {
     const html = '<a href="/agencies?lang=zh-Hant" class="nav">机构 API v1</a>';
     assert.equal(forLang(html, 'zh-Hant'), '<a href="/agencies?lang=zh-Hant" class="nav">機構 API v1</a>');
     assert.equal(forLang(html, 'zh-Hans'), html);
+  });
+
+  test('a page keeps form values exactly as typed: a name is data, not page text', () => {
+    const html = '<label for="n">申请人姓名</label><input id="n" name="n" value="张伟"><textarea name="d">发展规划\n头发</textarea><option value="发展">发展</option>';
+    assert.equal(
+      pageForLang(html, 'zh-Hant'),
+      '<label for="n">申請人姓名</label><input id="n" name="n" value="张伟"><textarea name="d">发展规划\n头发</textarea><option value="发展">發展</option>',
+    );
+    assert.equal(pageForLang(html, 'zh-Hans'), html);
   });
 
   test('converts back to Simplified', () => {

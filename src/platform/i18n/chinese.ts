@@ -58,3 +58,20 @@ export function toSimplified(text: string): string {
 export function forLang(text: string, lang: Lang): string {
   return lang === 'zh-Hant' ? toTraditional(text) : text;
 }
+
+// Form values are data, not page text: what a visitor typed (a name, an address) must come back
+// exactly as typed when a form is shown again, and option values are machine values. They are set
+// aside (private-use markers OpenCC leaves alone) while the rest of the page is converted.
+const PROTECTED = /(\svalue=")([^"]*)(")|(<textarea\b[^>]*>)([\s\S]*?)(<\/textarea>)/g;
+const MARK = /\uE000(\d+)\uE001/g;
+
+/** A whole HTML page in the page language, with form field values left exactly as they are. */
+export function pageForLang(html: string, lang: Lang): string {
+  if (lang !== 'zh-Hant') return html;
+  const kept: string[] = [];
+  const masked = html.replace(PROTECTED, (_m, a1?: string, v1?: string, z1?: string, a2?: string, v2?: string, z2?: string) => {
+    kept.push(v1 ?? v2 ?? '');
+    return `${a1 ?? a2 ?? ''}\uE000${kept.length - 1}\uE001${z1 ?? z2 ?? ''}`;
+  });
+  return toTraditional(masked).replace(MARK, (_m, i: string) => kept[Number(i)] ?? '');
+}

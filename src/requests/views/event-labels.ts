@@ -1,9 +1,10 @@
 /**
- * What each request event is called on the applicant's timeline and in staff views. Kinds not
- * listed (internal notes, assignments, extension proposals) have no public label: the applicant's
- * timeline leaves them out even if one were ever stored without the internal flag.
+ * What each request event is called on the applicant's timeline and in staff views. Only the
+ * kinds in PUBLIC_EVENT_LABELS ever reach the applicant; internal kinds (notes, assignments,
+ * extension proposals, appeal records) are labelled for staff only, and an unknown kind is left
+ * off the applicant's timeline even if it were ever stored without the internal flag.
  */
-export const EVENT_LABELS: Readonly<Record<string, string>> = {
+export const PUBLIC_EVENT_LABELS: Readonly<Record<string, string>> = {
   received: '收到申请',
   'correction-requested': '发出补正告知',
   'correction-received': '收到补正材料',
@@ -18,7 +19,20 @@ export const EVENT_LABELS: Readonly<Record<string, string>> = {
   attachment: '提供材料',
 };
 
-/** The label of an event kind, or undefined when it has none (then it is not shown to the public). */
-export function eventLabel(kind: string): string | undefined {
-  return Object.hasOwn(EVENT_LABELS, kind) ? EVENT_LABELS[kind] : undefined;
+const STAFF_ONLY_LABELS: Readonly<Record<string, string>> = {
+  'extension-proposed': '提请延期答复',
+  'extension-refused': '不同意延期答复',
+  assigned: '分配经办人',
+  note: '内部备注',
+  appeal: '登记行政复议或诉讼',
+};
+
+/** The applicant-facing label, or undefined when the kind is not shown to the applicant. */
+export function publicEventLabel(kind: string): string | undefined {
+  return Object.hasOwn(PUBLIC_EVENT_LABELS, kind) ? PUBLIC_EVENT_LABELS[kind] : undefined;
+}
+
+/** The label for staff views: every known kind, and the raw kind for anything new. */
+export function eventLabel(kind: string): string {
+  return publicEventLabel(kind) ?? (Object.hasOwn(STAFF_ONLY_LABELS, kind) ? STAFF_ONLY_LABELS[kind]! : kind);
 }

@@ -93,6 +93,6 @@ export function presentRegisterItem(r: RegisterItem): z.infer<typeof registerIte
     outcome: r.outcome,
     outcomeLabel: r.outcome ? outcomeTitle(r.outcome) : null,
     onTime: r.onTime === null ? null : r.onTime === 1,
-    releasedRecord: r.released ? { ...r.released, url: `/records/${r.released.id}` } : null,
+    releasedRecord: r.released ? { id: r.released.id, indexNumber: r.released.indexNumber, title: r.released.title, url: `/records/${r.released.id}` } : null,
   };
 }

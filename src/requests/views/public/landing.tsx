@@ -4,6 +4,8 @@
  */
 import { TableWrap } from '../../../platform/views/forms.js';
 import { PublicLayout } from '../../../platform/views/layout.js';
+import { ReceiptDateTable } from '../../../platform/views/statutory.js';
+import { FEE_RULES } from '../../../platform/views/statutory-texts.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
 import { INDENT, type AgencyGroup } from './agency-options.js';
 
@@ -154,8 +156,15 @@ export function RequestsLandingPage({ ctx, groups, answer, problem }: LandingPro
         <li>征求第三方或者其他机关意见所需的时间不计算在内；补正的，自收到补正后的申请之日起重新计算。</li>
         <li>通过本平台网上提交的，提交之日就是收到申请之日（条例 第三十一条）。</li>
       </ul>
+      <h3>收到申请之日怎样确定</h3>
+      <ReceiptDateTable />
       <h2>是否收费</h2>
       <p>不收费。但申请的数量、频次明显超过合理范围的，行政机关可以收取信息处理费，并会事先书面通知您（条例 第四十二条，国办函〔2020〕109号）。</p>
+      <ul>
+        {FEE_RULES.map((r) => (
+          <li>{r}</li>
+        ))}
+      </ul>
       <h2>怎样查看进度</h2>
       <p>
         提交后您会得到申请编号和查询码。在<a href="/requests/track">进度查询</a>页输入它们，可以看到办理状态、答复期限及其计算过程、各项告知书和答复书。查询码只显示一次，请妥善保存。

@@ -22,7 +22,7 @@ import {
   type RequestState,
 } from '../../model.js';
 import type { ApplicantView } from '../../service.js';
-import { eventLabel } from '../event-labels.js';
+import { publicEventLabel } from '../event-labels.js';
 import { statusPath } from './submitted.js';
 
 const label = <K extends string>(labels: Readonly<Record<K, string>>, key: string): string => (Object.hasOwn(labels, key) ? labels[key as K] : key);
@@ -35,7 +35,7 @@ export const filePath = (tn: string, id: number) => `${statusPath(tn)}/files/${i
 /** The applicant's timeline: events with a public label, in order. */
 export function publicTimeline(events: readonly RequestEventRow[]): { on: string; kind: string; label: string }[] {
   return events.flatMap((e) => {
-    const l = eventLabel(e.kind);
+    const l = publicEventLabel(e.kind);
     return l ? [{ on: e.onDate, kind: e.kind, label: l }] : [];
   });
 }
