@@ -8,7 +8,12 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { ROLES, type Role } from '../src/platform/auth/model.js';
 import { buildApp } from '../src/platform/http/app.js';
+import { join } from 'node:path';
 import * as catalog from '../src/catalog/service.js';
+import { LocalDiskBlobStore } from '../src/platform/files/store.js';
+import { makePdf } from '../src/platform/files/fixtures/make.js';
+import * as requests from '../src/requests/service.js';
+import * as requestStore from '../src/requests/store.js';
 import { seedHelpPages } from '../src/help/service.js';
 import { ROUTE_MODULES } from '../src/routes.js';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../src/test-support/db.js';
@@ -26,10 +31,16 @@ interface RouteCase {
   readonly allowed: readonly Role[] | 'all';
   /** Status for allowed roles: GET pages answer 200; POSTs here send an empty form and get 400. */
   readonly okStatus: number;
+  /** Status for anonymous visitors when not the usual (JSON routes answer 401 rather than redirect). */
+  readonly anonymous?: number;
 }
 
 const ADMINS: Role[] = ['agency_admin', 'system_admin'];
 const RECORD_VIEWERS: Role[] = ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'];
+const REQUEST_VIEWERS: Role[] = ['request_officer', 'agency_admin', 'supervisor', 'system_admin'];
+const REQUEST_HANDLERS: Role[] = ['request_officer'];
+/** 依申请公开 steps posted with an empty form: each is refused field by field (400) for an officer. */
+const REQUEST_STEPS = ['correction', 'correction-received', 'consultation', 'consultation-end', 'extension', 'fee', 'fee-paid', 'decide', 'appeals', 'attachments', 'release'];
 /** Record ids created in `before`, substituted into the `{name}` placeholders of the URLs. */
 const records: Record<string, number> = {};
 const urlOf = (c: RouteCase) => c.url.replace(/\{(\w+)\}/g, (_m, name: string) => String(records[name]));
@@ -72,6 +83,22 @@ const CASES: RouteCase[] = [
   { method: 'POST', url: '/staff/help', pattern: '/staff/help', allowed: ['reviewer', 'system_admin'], okStatus: 400 },
   { method: 'GET', url: '/staff/help/privacy/edit', pattern: '/staff/help/:slug/edit', allowed: ['reviewer', 'system_admin'], okStatus: 200 },
   { method: 'POST', url: '/staff/help/privacy', pattern: '/staff/help/:slug', allowed: ['reviewer', 'system_admin'], okStatus: 400 },
+  // 依申请公开: the request of the district government created in `before`.
+  { method: 'GET', url: '/staff/requests', pattern: '/staff/requests', allowed: REQUEST_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/requests/new', pattern: '/staff/requests/new', allowed: REQUEST_HANDLERS, okStatus: 200 },
+  { method: 'POST', url: '/staff/requests', pattern: '/staff/requests', allowed: REQUEST_HANDLERS, okStatus: 400 },
+  { method: 'GET', url: '/staff/requests/{request}', pattern: '/staff/requests/:id', allowed: REQUEST_VIEWERS, okStatus: 200 },
+  { method: 'POST', url: '/staff/requests/{request}/assign', pattern: '/staff/requests/:id/assign', allowed: ['request_officer', 'agency_admin'], okStatus: 400 },
+  { method: 'POST', url: '/staff/requests/{request}/note', pattern: '/staff/requests/:id/note', allowed: ['request_officer', 'agency_admin'], okStatus: 400 },
+  ...REQUEST_STEPS.map((step): RouteCase => ({ method: 'POST', url: `/staff/requests/{request}/${step}`, pattern: `/staff/requests/:id/${step}`, allowed: REQUEST_HANDLERS, okStatus: 400 })),
+  { method: 'POST', url: '/staff/requests/{request}/appeals/{appeal}', pattern: '/staff/requests/:id/appeals/:appealId', allowed: REQUEST_HANDLERS, okStatus: 400 },
+  { method: 'POST', url: '/staff/requests/{request}/extension-decision', pattern: '/staff/requests/:id/extension-decision', allowed: ['agency_admin'], okStatus: 400 },
+  { method: 'GET', url: '/staff/requests/{request}/letters/{letter}', pattern: '/staff/requests/:id/letters/:letterId', allowed: REQUEST_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/requests/{request}/attachments/{attachment}', pattern: '/staff/requests/:id/attachments/:attachmentId', allowed: REQUEST_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/api/requests', pattern: '/staff/api/requests', allowed: REQUEST_VIEWERS, okStatus: 200, anonymous: 401 },
+  { method: 'GET', url: '/staff/api/requests/{request}', pattern: '/staff/api/requests/:id', allowed: REQUEST_VIEWERS, okStatus: 200, anonymous: 401 },
+  { method: 'GET', url: '/staff/requests-settings', pattern: '/staff/requests-settings', allowed: ['system_admin'], okStatus: 200 },
+  { method: 'POST', url: '/staff/requests-settings', pattern: '/staff/requests-settings', allowed: ['system_admin'], okStatus: 400 },
   // Logout is checked last for each role, since it ends the session.
   { method: 'POST', url: '/staff/logout', pattern: '/staff/logout', allowed: 'all', okStatus: 303 },
 ];
@@ -80,7 +107,7 @@ const CASES: RouteCase[] = [
 const PUBLIC_STAFF_ROUTES = new Set(['GET /staff/login', 'POST /staff/login']);
 
 function expected(c: RouteCase, who: Who): number {
-  if (who === 'anonymous') return c.method === 'GET' ? 302 : 401;
+  if (who === 'anonymous') return c.anonymous ?? (c.method === 'GET' ? 302 : 401);
   return c.allowed === 'all' || c.allowed.includes(who) ? c.okStatus : 403;
 }
 
@@ -115,6 +142,26 @@ for (const engine of ENGINES) {
         records[name] = r.id;
       }
       await catalog.approve(tdb.ctx, seed, records.published!);
+      // A request to the district government (the users' own agency), with a letter, a file and an appeal.
+      const { request } = await requests.registerReceived(tdb.ctx, seed, {
+        agency: 'city-d1',
+        applicantType: 'natural',
+        applicantName: '张晓明',
+        idDocType: 'resident-id',
+        idDocNumber: '11010519491231002X',
+        phone: '13800138000',
+        title: '东区2026年老旧小区改造计划',
+        deliveryForm: 'paper',
+        deliveryMethod: 'pickup',
+        oneMatter: '1',
+        channel: 'in-person',
+        submittedOn: '2026-11-26',
+      });
+      records.request = request.id;
+      records.letter = (await requestStore.lettersOf(tdb.ctx.db, request.id))[0]!.id;
+      const blobs = new LocalDiskBlobStore(join(tdb.config.dataDir, 'storage'));
+      records.attachment = (await requests.addRequestAttachment(tdb.ctx, blobs, seed, request.id, { fileName: '材料.pdf', bytes: makePdf('BT ET'), forApplicant: false })).id;
+      records.appeal = (await requests.addAppeal(tdb.ctx, seed, request.id, { kind: 'reconsideration', filedOn: '2026-11-26', result: 'pending' })).id;
     });
     after(async () => {
       await app?.close();

@@ -147,8 +147,9 @@ export async function linkReleasedRecord(deps: ServiceDeps, by: RequestActor, re
     }
     if (!request.releaseConsent) throw errors.conflict('申请人或经办人未同意转为主动公开', 'Nobody agreed to move this into proactive disclosure');
     const record = await findRecordByIndexNumber(tx, indexNumber.trim());
-    if (!record || record.status !== 'published' || record.mode !== '主动公开') {
-      throw errors.validation(['indexNumber: 找不到该索引号的已发布主动公开信息 / no published record has this index number']);
+    // The released information is the agency's own: its record is published by the same agency.
+    if (!record || record.status !== 'published' || record.mode !== '主动公开' || record.agencyId !== request.agencyId) {
+      throw errors.validation(['indexNumber: 找不到本机关该索引号的已发布主动公开信息 / no published record of this agency has this index number']);
     }
     const updated = await store.updateRequest(tx, request.id, { releasedRecordId: record.id });
     return recordEvent(tx, deps, by, updated, {

@@ -75,6 +75,21 @@ export async function listRequests(db: Executor, f: RequestListFilter): Promise<
   return { total, rows };
 }
 
+/** Open requests of the agencies (null = all): in total, due on or before `soonUntil`, and overdue. */
+export async function openCounts(db: Executor, agencyIds: readonly number[] | null, today: string, soonUntil: string) {
+  if (agencyIds !== null && agencyIds.length === 0) return { open: 0, dueSoon: 0, overdue: 0 };
+  let q = db.selectFrom('request').where('state', '!=', 'closed');
+  if (agencyIds !== null) q = q.where('agencyId', 'in', [...agencyIds]);
+  const row = await q
+    .select((eb) => [
+      eb.fn.countAll<number>().as('open'),
+      eb.fn.sum<number>(sql`CASE WHEN due_on >= ${today} AND due_on <= ${soonUntil} THEN 1 ELSE 0 END`).as('dueSoon'),
+      eb.fn.sum<number>(sql`CASE WHEN due_on < ${today} THEN 1 ELSE 0 END`).as('overdue'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { open: Number(row.open), dueSoon: Number(row.dueSoon ?? 0), overdue: Number(row.overdue ?? 0) };
+}
+
 /** Requests whose clock still runs (for reminders, sweeps and due-date recomputation). */
 export async function openRequests(db: Executor): Promise<RequestRow[]> {
   return db.selectFrom('request').selectAll().where('state', '!=', 'closed').orderBy('id').execute();

@@ -10,7 +10,7 @@ import { loadCalendar } from '../platform/calendar/service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceDeps } from '../platform/context.js';
 import type { Tx } from '../platform/db/database.js';
-import type { AgencyRow, RequestRow } from '../platform/db/schema.js';
+import type { AgencyRow, RequestEventRow, RequestRow } from '../platform/db/schema.js';
 import { errors } from '../platform/errors.js';
 import { parseInput } from '../platform/http/validate.js';
 import { validateNextEvent, type ClockEvent } from './clock.js';
@@ -161,11 +161,11 @@ export async function proposeExtension(deps: ServiceDeps, by: RequestActor, id: 
 }
 
 /** The open proposal, if any: the last extension-proposed not followed by an approval or refusal. */
-export function pendingExtension(events: readonly { kind: string; data: string; comment: string; actorLogin: string }[]) {
+export function pendingExtension(events: readonly RequestEventRow[]) {
   let pending: { workingDays: number; reason: string; proposedBy: string } | null = null;
   for (const e of events) {
     if (e.kind === 'extension-proposed') {
-      const n = Number((JSON.parse(e.data) as { workingDays?: unknown }).workingDays);
+      const n = Number(eventData(e).workingDays);
       pending = { workingDays: n, reason: e.comment, proposedBy: e.actorLogin };
     } else if (e.kind === 'extended' || e.kind === 'extension-refused' || e.kind === 'closed') {
       pending = null;
@@ -312,7 +312,8 @@ export async function addNote(deps: ServiceDeps, by: RequestActor, id: number, r
   const { comment } = parseInput(noteSchema, raw);
   return deps.db.transaction().execute(async (tx) => {
     const request = await loadReadable(tx, by, id);
-    assertHandler(by, request.agencyId);
+    // The head of the office leaves notes too (instructions on a case), not only the officers.
+    if (by.staff && !canAssign(by.staff, request.agencyId)) throw errors.forbidden();
     return recordEvent(tx, deps, by, request, { kind: 'note', onDate: todayOf(deps), comment, internal: true, summary: '添加内部备注' });
   });
 }

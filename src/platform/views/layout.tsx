@@ -152,12 +152,14 @@ export function PublicLayout({ ctx, title, children, crumbs }: LayoutProps) {
 export const STAFF_NAV = [
   { href: '/staff', label: '工作台', permission: 'workbench.view' },
   { href: '/staff/records', label: '主动公开', permission: 'record.view' },
+  { href: '/staff/requests', label: '依申请公开', permission: 'request.view' },
   { href: '/staff/agencies', label: '机构', permission: 'agency.view' },
   { href: '/staff/users', label: '账号', permission: 'user.manage' },
   { href: '/staff/audit', label: '审计日志', permission: 'audit.read' },
   { href: '/staff/calendar', label: '工作日历', permission: 'calendar.manage' },
   { href: '/staff/help', label: '帮助中心', permission: 'help.manage' },
   { href: '/staff/site', label: '网站信息', permission: 'site.manage' },
+  { href: '/staff/requests-settings', label: '依申请设置', permission: 'site.manage' },
 ] as const;
 
 /** The staff workbench frame; the navigation shows only what this user's roles may open. */

@@ -26,7 +26,7 @@ export function offeredActions(view: StaffRequestView, today: string, may: May) 
   const waitingCorrection = state === 'awaiting-correction';
   return {
     assign: may.assign && open,
-    note: may.handle,
+    note: may.assign,
     // 第三十条: once, before any other step, within 7 working days of receipt.
     correction: h && state === 'received' && steps.length === 1 && today <= view.clock.correctionDeadline,
     correctionReceived: h && waitingCorrection,

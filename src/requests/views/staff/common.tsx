@@ -44,9 +44,11 @@ export function DaysLeft(r: DaysLeftInfo) {
       </strong>
     );
   }
-  if (r.daysLeft === 0) return <strong class="rqs-due-soon">今日到期</strong>;
-  if (r.daysLeft <= 5) return <strong class="rqs-due-soon">剩 {r.daysLeft} 个工作日（即将到期）</strong>;
-  return <span>剩 {r.daysLeft} 个工作日</span>;
+  // Consultation and fee waits are counted at their longest; the date moves up when they end early.
+  const paused = r.state === 'consulting' || r.state === 'awaiting-fee' ? '，暂停计时中' : '';
+  if (r.daysLeft === 0) return <strong class="rqs-due-soon">今日到期{paused}</strong>;
+  if (r.daysLeft <= 5) return <strong class="rqs-due-soon">剩 {r.daysLeft} 个工作日（即将到期{paused}）</strong>;
+  return <span>剩 {r.daysLeft} 个工作日{paused ? `（${paused.slice(1)}）` : ''}</span>;
 }
 
 /** Success messages after an action (`?done=…` on the redirect back to the request page). */

@@ -1,7 +1,7 @@
 /** One request in the workbench: applicant, request, clock, timeline, and the steps open to this user. */
 import type { ComponentChildren } from 'preact';
 import { beijingTime } from '../../../platform/clock.js';
-import { ErrorSummary, StaffLayout } from '../../../platform/views/layout.js';
+import { StaffLayout } from '../../../platform/views/layout.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
 import { maskIdNumber } from '../../identity.js';
 import {
@@ -61,10 +61,7 @@ function Applicant({ view }: { view: StaffRequestView }) {
         {r.contactPerson ? <Row term="联系人">{r.contactPerson}</Row> : null}
         <Row term="联系电话">{r.phone}</Row>
         <Row term="电子邮箱">{r.email}</Row>
-        <Row term="通信地址">
-          {r.address}
-          {r.postcode ? `（${r.postcode}）` : ''}
-        </Row>
+        <Row term="通信地址">{r.address && r.postcode ? `${r.address}（${r.postcode}）` : r.address || r.postcode}</Row>
         <Row term="信息的载体形式">{label(DELIVERY_FORM_LABELS, r.deliveryForm as DeliveryForm)}</Row>
         <Row term="获取方式">{label(DELIVERY_METHOD_LABELS, r.deliveryMethod as DeliveryMethod)}</Row>
       </dl>
@@ -127,12 +124,20 @@ export function StaffRequestPage({ ctx, view, today, may, suggestedRespondBy, do
           {doneMessage}
         </p>
       ) : null}
-      {error && error.form !== 'page' ? (
-        <p class="notice warn">
-          操作未完成，请查看 <a href={`#act-${error.form}`}>下方表单中的问题</a>。
-        </p>
+      {error ? (
+        // The problems are also shown next to the refused form (announced there); this copy is for
+        // a step that is no longer offered in the new state, where no form shows them.
+        <div class="notice warn">
+          <p>
+            操作未完成（<a href={`#act-${error.form}`}>转到表单</a>）：
+          </p>
+          <ul>
+            {error.problems.map((p) => (
+              <li>{p}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
-      {error?.form === 'page' ? <ErrorSummary problems={error.problems} /> : null}
 
       <section aria-labelledby="rqs-due" class="rqs-due">
         <h2 id="rqs-due">答复期限</h2>

@@ -5,11 +5,11 @@
  * reach supervisors of the agencies above (their readable scope).
  */
 import type { StaffIdentity } from '../../../platform/auth/model.js';
+import { addWorkingDays } from '../../../platform/calendar/model.js';
 import { loadCalendar } from '../../../platform/calendar/service.js';
 import { chinaDate } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { Clock } from '../../../platform/clock.js';
-import { workingDaysLeft } from '../../clock.js';
 import { readableAgencyIds } from '../../service.js';
 import * as store from '../../store.js';
 
@@ -26,21 +26,12 @@ export interface RequestHomeSummary {
   readonly reminders: readonly { id: number; requestId: number; kind: string; dueOn: string; trackingNumber: string; title: string }[];
 }
 
-const OPEN_LIMIT = 5000;
-
 export async function requestHomeSummary(db: Executor, clock: Clock, staff: StaffIdentity): Promise<RequestHomeSummary> {
   const readable = await readableAgencyIds(db, staff);
   const today = chinaDate(clock.now());
-  const cal = await loadCalendar(db);
-  const { total, rows } = await store.listRequests(db, { agencyIds: readable, open: true, limit: OPEN_LIMIT, offset: 0 });
-  let dueSoon = 0;
-  let overdue = 0;
-  for (const r of rows) {
-    if (!r.dueOn) continue;
-    const left = workingDaysLeft(cal, today, r.dueOn);
-    if (r.dueOn < today) overdue++;
-    else if (left <= 5) dueSoon++;
-  }
+  // "Due within 5 working days": due today up to the 5th working day after today.
+  const soonUntil = addWorkingDays(await loadCalendar(db), today, 5).date;
+  const { open, dueSoon, overdue } = await store.openCounts(db, readable, today, soonUntil);
   const handles = staff.roles.includes('request_officer') || staff.roles.includes('agency_admin');
   const handling = handles ? await store.activeReminders(db, [staff.agencyId], ['due-5', 'due-1', 'overdue']) : [];
   const escalated = await store.activeReminders(db, readable, ['overdue']);
@@ -48,7 +39,7 @@ export async function requestHomeSummary(db: Executor, clock: Clock, staff: Staf
   const reminders = [...handling, ...escalated]
     .filter((m) => (seen.has(m.id) ? false : (seen.add(m.id), true)))
     .map((m) => ({ id: m.id, requestId: m.requestId, kind: m.kind, dueOn: m.dueOn, trackingNumber: m.trackingNumber, title: m.title }));
-  return { open: total, dueSoon, overdue, reminders };
+  return { open, dueSoon, overdue, reminders };
 }
 
 export function RequestHomeSection({ summary, canRegister }: { summary: RequestHomeSummary; canRegister: boolean }) {
