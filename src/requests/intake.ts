@@ -11,7 +11,7 @@ import { chinaDate } from '../platform/clock.js';
 import type { ServiceDeps } from '../platform/context.js';
 import type { Tx } from '../platform/db/database.js';
 import type { AgencyRow, RequestRow } from '../platform/db/schema.js';
-import { errors } from '../platform/errors.js';
+import { AppError, errors } from '../platform/errors.js';
 import { ClockInputError, receiptDate } from './receipt.js';
 import { applicantDocTypes, checkIdDocument } from './identity.js';
 import { APPLICANT_TYPES, ID_DOC_LABELS, ID_DOC_TYPES, formatTrackingNumber, queryCodeFromBytes, type Channel } from './model.js';
@@ -136,8 +136,18 @@ export async function submitOnline(deps: ServiceDeps, raw: unknown): Promise<Sub
 
 /** An officer registers a request received in person, by post, fax or e-mail (条例 第三十一条). */
 export async function registerReceived(deps: ServiceDeps, by: RequestActor, raw: unknown): Promise<Submitted> {
-  const arrival = parseInput(registrationSchema, raw);
-  const checked = await checkApplication(deps, raw);
+  // Both halves of the form are checked before refusing, so every problem is listed at once.
+  const parsedArrival = registrationSchema.safeParse(raw ?? {});
+  const arrivalProblems = parsedArrival.success ? [] : parsedArrival.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
+  let checked;
+  try {
+    checked = await checkApplication(deps, raw);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'VALIDATION_FAILED') throw errors.validation([...arrivalProblems, ...(e.details ?? [])]);
+    throw e;
+  }
+  if (!parsedArrival.success) throw errors.validation(arrivalProblems);
+  const arrival = parsedArrival.data;
   assertHandler(by, checked.agency.id);
   const today = chinaDate(deps.clock.now());
   let receipt;

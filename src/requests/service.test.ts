@@ -151,6 +151,23 @@ for (const engine of ENGINES) {
       await rejects(requests.addNote(tdb.ctx, officer, request.id, { comment: '已办结后的备注' }).then(() => requests.decide(tdb.ctx, officer, request.id, { outcome: 'partial', reasons: 'x', provided: 'y', publicSummary: 'z' })), 'CONFLICT', 409);
     });
 
+    test('an officer registers a posted request: the signing date is the receipt date; every problem is listed at once', async () => {
+      at('2026-11-26');
+      const e = await rejects(requests.registerReceived(tdb.ctx, officer, application('city-edu', { channel: 'pigeon', idDocNumber: '110105194912310021' })), 'VALIDATION_FAILED');
+      const details = e.details?.join('\n') ?? '';
+      assert.match(details, /channel/);
+      assert.match(details, /idDocNumber/);
+      await rejects(requests.registerReceived(tdb.ctx, officer, application('city-edu', { channel: 'post-signed' })), 'VALIDATION_FAILED');
+      await rejects(requests.registerReceived(tdb.ctx, as('request_officer', h.district.id), application('city-edu', { channel: 'post-signed', signedOn: '2026-11-25' })), 'FORBIDDEN');
+      const { request, queryCode } = await requests.registerReceived(tdb.ctx, officer, application('city-edu', { channel: 'post-signed', submittedOn: '2026-11-20', signedOn: '2026-11-25' }));
+      assert.equal(request.receivedOn, '2026-11-25');
+      assert.equal(request.submittedOn, '2026-11-20');
+      assert.match(request.receiptRule, /签收/);
+      // Wed 11-25 + 20 working days: 11-26 is 1 … 12-23 is 20.
+      assert.equal(request.dueOn, '2026-12-23');
+      assert.match(queryCode, /^[A-Z2-9]{10}$/);
+    });
+
     test('only the handling agency and supervisors above it read a request; only its officers act', async () => {
       at('2026-11-26');
       const { request } = await requests.submitOnline(tdb.ctx, application('city-edu'));
@@ -199,8 +216,11 @@ for (const engine of ENGINES) {
       // (11-30, 12-02] = 12-01, 12-02 paused: 12-24 + 2 working days = 12-28 (Mon).
       assert.equal(paid.request.dueOn, '2026-12-28');
       assert.equal(paid.request.state, 'received');
-      // 按件 for this applicant's first requests of the month is free: no notice is sent.
-      await rejects(requests.issueFeeNotice(tdb.ctx, officer, request.id, { method: 'per-request', payment: '现场缴纳' }), 'VALIDATION_FAILED');
+      // One notice per request: the other method can never be charged on top (办法 第三条).
+      await rejects(requests.issueFeeNotice(tdb.ctx, officer, request.id, { method: 'per-request', payment: '现场缴纳' }), 'CONFLICT', 409);
+      // 按件 for an applicant's first requests of the month is free: no notice is sent.
+      const { request: second } = await requests.submitOnline(tdb.ctx, application('city-edu', { title: '另一件申请' }));
+      await rejects(requests.issueFeeNotice(tdb.ctx, officer, second.id, { method: 'per-request', payment: '现场缴纳' }), 'VALIDATION_FAILED');
     });
 
     test('the sweep ends requests whose 补正 deadline passed and raises each reminder once', async () => {

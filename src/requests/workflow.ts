@@ -212,6 +212,10 @@ export async function issueFeeNotice(deps: ServiceDeps, by: RequestActor, id: nu
   const input = parseInput(feeNoticeSchema, raw);
   return deps.db.transaction().execute(async (tx) => {
     const request = await forHandling(tx, by, id);
+    // 办法 第三条: one method per request, never both; a second notice could charge the other.
+    if ((await store.eventsOf(tx, request.id)).some((e) => e.kind === 'fee-notice')) {
+      throw errors.conflict('每件申请只能发出一次收费通知，不得按两种标准重复计收', 'A request gets one fee notice; the two methods are never combined');
+    }
     let fee;
     if (input.method === 'per-page') {
       if (!input.pages) throw errors.validation(['pages: 按量计收须填写页数 / give the number of pages']);
