@@ -20,7 +20,6 @@ import { issueLetter } from './issue-letter.js';
 import { applicationSchema, registrationSchema, type ApplicationInput } from './schemas.js';
 import { assertHandler, type RequestActor } from './workflow-support.js';
 import * as store from './store.js';
-import { parseInput } from '../platform/http/validate.js';
 
 export interface Submitted {
   readonly request: RequestRow;
