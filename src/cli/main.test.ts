@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../test-support/db.js';
+import { cliEnvironment, ENGINES, skipReason } from '../test-support/db.js';
 import { main } from './main.js';
 import type { Io } from './usage.js';
 
@@ -59,25 +58,12 @@ describe('gongkai CLI usage', () => {
 for (const engine of ENGINES) {
   describe(`gongkai CLI on a database [${engine}]`, { skip: await skipReason(engine) }, () => {
     let dir: string;
-    let tdb: TestDatabase | undefined;
-    const saved = { ...process.env };
+    let env: Awaited<ReturnType<typeof cliEnvironment>>;
     before(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
-      // The CLI reads its settings from the environment, like in production.
-      if (engine === 'postgres') {
-        tdb = await createTestDatabase('postgres');
-        const db = tdb.config.database;
-        process.env.DATABASE_URL = db.engine === 'postgres' ? db.url : '';
-      } else {
-        process.env.GONGKAI_DATA_DIR = dir;
-        delete process.env.DATABASE_URL;
-      }
+      env = await cliEnvironment(engine);
+      dir = env.dir;
     });
-    after(async () => {
-      process.env = saved;
-      await tdb?.drop();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    after(async () => env?.restore());
 
     test('migrate, then seed --demo once (a second seed changes nothing)', async () => {
       assert.equal((await run('migrate')).code, 0);

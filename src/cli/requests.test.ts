@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../test-support/db.js';
+import { cliEnvironment, ENGINES, skipReason } from '../test-support/db.js';
 import { main } from './main.js';
 
 async function run(...argv: string[]) {
@@ -25,25 +24,13 @@ const GOOD = [
 for (const engine of ENGINES) {
   describe(`gongkai requests [${engine}]`, { skip: await skipReason(engine) }, () => {
     let dir: string;
-    let tdb: TestDatabase | undefined;
-    const saved = { ...process.env };
+    let env: Awaited<ReturnType<typeof cliEnvironment>>;
     before(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'gongkai-requests-cli-'));
-      if (engine === 'postgres') {
-        tdb = await createTestDatabase('postgres');
-        const db = tdb.config.database;
-        process.env.DATABASE_URL = db.engine === 'postgres' ? db.url : '';
-      } else {
-        process.env.GONGKAI_DATA_DIR = dir;
-        delete process.env.DATABASE_URL;
-      }
+      env = await cliEnvironment(engine);
+      dir = env.dir;
       assert.equal((await run('seed', '--demo', '--password', 'Demo-Passw0rd!')).code, 0);
     });
-    after(async () => {
-      process.env = saved;
-      await tdb?.drop();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    after(async () => env?.restore());
 
     test('a file with errors imports nothing and lists each problem with its line and column', async () => {
       const file = join(dir, 'bad.csv');

@@ -12,27 +12,10 @@ import { createTestApp, Visitor, type TestApp } from '../test-support/http.js';
 import { ACCESS_COOKIE } from './routes.public.js';
 import { addRequestAttachment, decide, submitOnline } from './service.js';
 import { SYSTEM } from './workflow-support.js';
+import { APPLICANT_SECRETS, sampleApplication } from '../test-support/requests.js';
 
-// 11010519491231002X: a resident ID whose GB 11643 check character is right.
-const application = {
-  agency: 'city-edu',
-  applicantType: 'natural',
-  applicantName: '张晓明',
-  idDocType: 'resident-id',
-  idDocNumber: '11010519491231002X',
-  contactPerson: '',
-  phone: '13800138000',
-  email: 'zhangxm@example.cn',
-  address: '测试市和平路1号',
-  postcode: '100000',
-  title: '2026年义务教育学校招生划片方案',
-  docNumber: '',
-  description: '测试市教育局2026年制定的小学和初中招生划片范围。',
-  deliveryForm: 'electronic',
-  deliveryMethod: 'email',
-  oneMatter: '1',
-};
-const SECRETS = ['张晓明', '11010519491231002X', '13800138000', 'zhangxm@example.cn', '和平路'];
+const application = sampleApplication('city-edu', { address: '测试市和平路1号', postcode: '100000', title: '2026年义务教育学校招生划片方案', description: '测试市教育局2026年制定的小学和初中招生划片范围。' });
+const SECRETS = APPLICANT_SECRETS;
 const NEUTRAL = '申请编号或查询码不正确';
 
 const trackingOf = (html: string) => /YSQ-city-edu-2026-\d{5}/.exec(html)?.[0] ?? '';
@@ -154,13 +137,13 @@ for (const engine of ENGINES) {
       assert.equal(page.headers['cache-control'], 'no-store');
       const html = page.body;
       assert.ok(html.includes('答复期限是怎样计算的'));
-      assert.match(html, /<ol class="rq-steps">/);
+      assert.match(html, /<ol class="rqs-steps">/);
       assert.ok(html.includes('条例 第三十三条'));
       assert.ok(html.includes('2026-12-24'));
-      assert.match(html, /<ul class="rq-days">[\s\S]*周末，不计入/);
+      assert.match(html, /<details class="rqs-days">[\s\S]*周末，不计入/);
       assert.ok(html.includes('收到申请'), 'timeline');
       assert.ok(html.includes('办理中'), 'state label');
-      assert.ok(html.includes(application.title));
+      assert.ok(html.includes(application.title ?? '(no title)'));
       const ack = /href="(\/requests\/status\/[^"]+\/letters\/(\d+))"/.exec(html);
       assert.ok(ack?.[1]);
       const letter = await v.get(ack[1]);

@@ -5,6 +5,7 @@ import type { Role, StaffIdentity } from '../platform/auth/model.js';
 import { AppError } from '../platform/errors.js';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../test-support/db.js';
 import { makeHierarchy } from '../test-support/factories.js';
+import { APPLICANT_SECRETS, sampleApplication } from '../test-support/requests.js';
 import * as requests from './service.js';
 import * as store from './store.js';
 
@@ -13,23 +14,7 @@ function as(role: Role, agencyId: number, login: string = role): requests.Reques
   return { actor: { id: 1, login }, staff };
 }
 
-// 11010519491231002X: the GB 11643 example; its check digit is X (identity.test.ts shows the sum).
-const application = (agency: string, extra: Record<string, unknown> = {}) => ({
-  agency,
-  applicantType: 'natural',
-  applicantName: '张晓明',
-  idDocType: 'resident-id',
-  idDocNumber: '11010519491231002X',
-  phone: '13800138000',
-  email: 'zhangxm@example.cn',
-  address: '测试市东区和平路1号',
-  title: '2026年义务教育学校招生计划',
-  description: '请提供2026年测试市各公办初中的招生计划分配表',
-  deliveryForm: 'electronic',
-  deliveryMethod: 'email',
-  oneMatter: '1',
-  ...extra,
-});
+const application = sampleApplication;
 
 async function rejects(p: Promise<unknown>, code: string, status?: number): Promise<AppError> {
   try {
@@ -194,11 +179,11 @@ for (const engine of ENGINES) {
       const audit = await listAudit(tdb.handle.db, { agencyIds: null, page: 1, pageSize: 500 });
       const text = JSON.stringify(audit.items);
       assert.ok(audit.items.some((i) => i.action === 'request.submit'));
-      for (const secret of ['张晓明', '11010519491231002X', '13800138000', 'zhangxm@example.cn', '和平路']) assert.ok(!text.includes(secret), secret);
+      for (const secret of APPLICANT_SECRETS) assert.ok(!text.includes(secret), secret);
       const register = await requests.publicRegister(tdb.handle.db, 'city-edu', 1, 50);
       assert.ok(register.total >= 1);
       const registerText = JSON.stringify(register.items);
-      for (const secret of ['张晓明', '11010519491231002X', '13800138000', 'zhangxm@example.cn']) assert.ok(!registerText.includes(secret), secret);
+      for (const secret of APPLICANT_SECRETS) assert.ok(!registerText.includes(secret), secret);
       assert.ok(registerText.includes('东区2026年学区划分方案'));
     });
 

@@ -98,3 +98,30 @@ export async function createTestDatabase(engine: Engine, env: Record<string, str
     },
   };
 }
+
+/**
+ * For CLI tests: the command reads its database from the environment like in production, so this
+ * points the environment at a fresh database of the engine (a data directory for SQLite, a new
+ * PostgreSQL database) and `restore()` puts the environment back and removes both.
+ */
+export async function cliEnvironment(engine: Engine): Promise<{ dir: string; restore(): Promise<void> }> {
+  const saved = { ...process.env };
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
+  let tdb: TestDatabase | undefined;
+  if (engine === 'postgres') {
+    tdb = await createTestDatabase('postgres');
+    const db = tdb.config.database;
+    process.env.DATABASE_URL = db.engine === 'postgres' ? db.url : '';
+  } else {
+    process.env.GONGKAI_DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+  }
+  return {
+    dir,
+    async restore() {
+      process.env = saved;
+      await tdb?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

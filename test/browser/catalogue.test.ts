@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { Engine } from '../../src/platform/db/database.js';
-import { ENGINES, skipReason } from '../../src/test-support/db.js';
-import { assertFitsWidth, assertNoViolations, chromiumMissing, DEMO_PASSWORD as PASSWORD, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
+import { ENGINES } from '../../src/test-support/db.js';
+import { assertFitsWidth, assertNoViolations, browserSuiteSkip, submitAndWait, DEMO_PASSWORD as PASSWORD, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
 
 // ---------- helpers ----------
 
@@ -18,16 +18,8 @@ const PHONE = { width: 360, height: 740 };
 const PINYIN = /\((?:[a-zü]+[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)/;
 const APPROVE = 'form[action$="/approve"] button[type="submit"]';
 
-/** Why this engine's suite is skipped, or false. Under CI=true a missing Chromium fails in before(). */
-async function suiteSkip(engine: Engine): Promise<string | false> {
-  return chromiumMissing() || skipReason(engine);
-}
-
-/** Clicks a submit button and returns the status of the page the browser lands on (after redirects). */
-async function submit(page: Page, selector: string): Promise<number | undefined> {
-  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  return response?.status();
-}
+const suiteSkip = browserSuiteSkip;
+const submit = submitAndWait;
 
 const mainText = async (page: Page) => (await page.textContent('main')) ?? '';
 const errorText = async (page: Page) => ((await page.locator('.error-summary').count()) ? ((await page.textContent('.error-summary')) ?? '') : '(no error summary)');

@@ -7,22 +7,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import type { Engine } from '../../src/platform/db/database.js';
-import { ENGINES, skipReason } from '../../src/test-support/db.js';
-import { assertFitsWidth, assertNoViolations, chromiumMissing, DEMO_PASSWORD, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
+import { ENGINES } from '../../src/test-support/db.js';
+import { assertFitsWidth, assertNoViolations, browserSuiteSkip, submitAndWait, DEMO_PASSWORD, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
 
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const PHONE = { width: 360, height: 740 };
 
-async function suiteSkip(engine: Engine): Promise<string | false> {
-  return chromiumMissing() || skipReason(engine);
-}
-
-/** Clicks a submit button and returns the status of the page the browser lands on (after redirects). */
-async function submit(page: Page, selector: string): Promise<number | undefined> {
-  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  return response?.status();
-}
+const suiteSkip = browserSuiteSkip;
+const submit = submitAndWait;
 
 const mainText = async (page: Page) => (await page.textContent('main')) ?? '';
 const actionButton = (form: string) => `#act-${form} button[type="submit"]`;

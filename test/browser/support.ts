@@ -11,7 +11,7 @@ import type { Engine } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { ROUTE_MODULES } from '../../src/routes.js';
 import { seedDemo } from '../../src/seed/demo.js';
-import { createTestDatabase, type TestDatabase } from '../../src/test-support/db.js';
+import { createTestDatabase, skipReason, type TestDatabase } from '../../src/test-support/db.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
@@ -52,6 +52,17 @@ export async function startDemoApp(engine: Engine): Promise<DemoApp> {
       await tdb.drop();
     },
   };
+}
+
+/** Why a browser suite for this engine is skipped, or false. Under CI=true a missing Chromium fails in before(). */
+export async function browserSuiteSkip(engine: Engine): Promise<string | false> {
+  return chromiumMissing() || skipReason(engine);
+}
+
+/** Clicks a submit button and returns the status of the page the browser lands on (after redirects). */
+export async function submitAndWait(page: Page, selector: string): Promise<number | undefined> {
+  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  return response?.status();
 }
 
 /** Opens `path` and asserts a 200 answer. */

@@ -3,10 +3,12 @@
  * (ClockResult.steps, with the skipped and counted days), the timeline, the letters and the files.
  */
 import type { RequestAttachmentRow, RequestEventRow, RequestLetterRow } from '../../../platform/db/schema.js';
+import { formatSize } from '../../../catalog/present.js';
 import { TableWrap } from '../../../platform/views/forms.js';
 import { CsrfField, PublicLayout } from '../../../platform/views/layout.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
-import type { ClockResult, ClockStep } from '../../clock.js';
+import type { ClockResult } from '../../clock.js';
+import { ClockExplanation } from '../clock-explanation.js';
 import { LETTER_TITLES, type LetterKind } from '../../letters.js';
 import {
   APPLICANT_TYPE_LABELS,
@@ -46,40 +48,6 @@ export function onTimeText(onTime: boolean | number | null): string {
   return onTime ? '按期答复' : '逾期答复';
 }
 
-function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function Step({ step }: { step: ClockStep }) {
-  return (
-    <li>
-      <span class="rq-rule">{step.rule}</span> {step.text}
-      {step.days && step.days.length > 0 ? (
-        <ul class="rq-days">
-          {step.days.map((d) => (
-            <li class={`rq-day rq-day-${d.reason}`}>{d.text}</li>
-          ))}
-        </ul>
-      ) : null}
-    </li>
-  );
-}
-
-/** 答复期限是怎样计算的: every step with the rule it rests on. */
-export function DueExplanation({ clock }: { clock: ClockResult }) {
-  return (
-    <section aria-labelledby="rq-due-how">
-      <h3 id="rq-due-how">答复期限是怎样计算的</h3>
-      <ol class="rq-steps">
-        {clock.steps.map((s) => (
-          <Step step={s} />
-        ))}
-      </ol>
-    </section>
-  );
-}
 
 function DueSummary({ clock }: { clock: ClockResult }) {
   if (clock.state === 'closed') {
@@ -145,7 +113,7 @@ function Files({ tn, files }: { tn: string; files: readonly RequestAttachmentRow
               {f.fileName}
             </a>{' '}
             <span class="muted">
-              （{fileSize(f.size)}，SHA-256 {f.sha256.slice(0, 12)}…）
+              （{formatSize(f.size)}，SHA-256 {f.sha256.slice(0, 12)}…）
             </span>
           </li>
         ))}
@@ -214,7 +182,7 @@ export function StatusPage({ ctx, view }: { ctx: PageContext; view: ApplicantVie
           <span class="badge warn">暂定</span> {clock.provisionalYears.join('、')}年的法定节假日安排尚未公布，涉及该年份的日期暂按周末计算，公布后期限可能变动。
         </p>
       ) : null}
-      <DueExplanation clock={clock} />
+      <ClockExplanation clock={clock} />
       <h2>办理过程</h2>
       <ol class="rq-timeline">
         {timeline.map((e) => (

@@ -20,7 +20,7 @@ import {
 import type { StaffRequestView } from '../../service.js';
 import { eventLabel } from '../event-labels.js';
 import { HandlingActions, type May } from './actions.js';
-import { ClockExplanation } from './clock.js';
+import { ClockExplanation } from '../clock-explanation.js';
 import { DaysLeft, DONE_MESSAGES, DueDate, stateLabel } from './common.js';
 import type { FormError } from './fields.js';
 import { AppealsSection, AttachmentsSection, LettersSection, ReleaseSection } from './records.js';

@@ -1,6 +1,9 @@
-/** The due-date explanation of a request: every step of the statutory clock, with the days skipped. */
-import { TableWrap } from '../../../platform/views/forms.js';
-import type { ClockResult, ClockStep } from '../../clock.js';
+/**
+ * The due-date explanation of a request, the same for the applicant and for staff: every step of
+ * the statutory clock with the rule it rests on, the days skipped, and the pauses.
+ */
+import { TableWrap } from '../../platform/views/forms.js';
+import type { ClockResult, ClockStep } from '../clock.js';
 
 function Step({ step }: { step: ClockStep }) {
   const skipped = step.days ?? [];
@@ -25,7 +28,7 @@ function Step({ step }: { step: ClockStep }) {
 export function ClockExplanation({ clock }: { clock: ClockResult }) {
   return (
     <section aria-labelledby="rqs-clock-title" class="rqs-clock">
-      <h3 id="rqs-clock-title">答复期限的计算</h3>
+      <h3 id="rqs-clock-title">答复期限是怎样计算的</h3>
       <ol class="rqs-steps">
         {clock.steps.map((s) => (
           <Step step={s} />
