@@ -2,10 +2,9 @@ import { appendAudit } from '../platform/audit/store.js';
 import type { ServiceDeps } from '../platform/context.js';
 import type { AttachmentRow } from '../platform/db/schema.js';
 import { AppError, errors } from '../platform/errors.js';
-import { safeFileName } from '../platform/files/disposition.js';
 import type { BlobStore } from '../platform/files/store.js';
 import { extractTextWithInfo, TextExtractionError } from '../platform/files/text.js';
-import { MAX_ATTACHMENT_BYTES, sniffAttachment } from '../platform/files/types.js';
+import { acceptUpload } from '../platform/files/upload.js';
 import { canTransition } from './model.js';
 import type { Actor } from './service.js';
 import * as store from './store.js';
@@ -27,12 +26,8 @@ export async function addAttachment(
   if (!record) throw errors.notFound('信息');
   if (by.staff && (!can(by.staff, 'record.edit') || !inScope(by.staff, await ancestryIds(deps.db, record.agencyId)))) throw errors.forbidden();
   if (!canTransition(record.status, 'edit')) throw errors.conflict('只有草稿可以添加附件', 'Attachments can be added to drafts only');
-  if (upload.bytes.length > MAX_ATTACHMENT_BYTES) {
-    throw new AppError('PAYLOAD_TOO_LARGE', 413, `附件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, 'The attachment is too large');
-  }
-  const fileName = safeFileName(upload.fileName);
-  const sniffed = sniffAttachment(upload.bytes, fileName);
-  if (!sniffed.ok) throw new AppError(sniffed.code, 415, sniffed.zh, sniffed.en);
+  const sniffed = acceptUpload(upload);
+  const { fileName } = sniffed;
   let text: string;
   try {
     text = (await extractTextWithInfo(upload.bytes, sniffed.kind)).text;

@@ -8,10 +8,9 @@ import { appendAudit } from '../platform/audit/store.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceDeps } from '../platform/context.js';
 import type { RequestAppealRow, RequestAttachmentRow } from '../platform/db/schema.js';
-import { AppError, errors } from '../platform/errors.js';
-import { safeFileName } from '../platform/files/disposition.js';
+import { errors } from '../platform/errors.js';
 import type { BlobStore } from '../platform/files/store.js';
-import { MAX_ATTACHMENT_BYTES, sniffAttachment } from '../platform/files/types.js';
+import { acceptUpload } from '../platform/files/upload.js';
 import { parseInput } from '../platform/http/validate.js';
 import { APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS } from './model.js';
 import { appealSchema } from './schemas.js';
@@ -102,12 +101,8 @@ export async function addRequestAttachment(
 ): Promise<RequestAttachmentRow> {
   const request = await loadReadable(deps.db, by, requestId);
   assertHandler(by, request.agencyId);
-  if (upload.bytes.length > MAX_ATTACHMENT_BYTES) {
-    throw new AppError('PAYLOAD_TOO_LARGE', 413, `附件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, 'The attachment is too large');
-  }
-  const fileName = safeFileName(upload.fileName);
-  const sniffed = sniffAttachment(upload.bytes, fileName);
-  if (!sniffed.ok) throw new AppError(sniffed.code, 415, sniffed.zh, sniffed.en);
+  const sniffed = acceptUpload(upload);
+  const { fileName } = sniffed;
   const stored = await blobs.put(upload.bytes);
   return deps.db.transaction().execute(async (tx) => {
     const row = await store.insertAttachment(tx, {

@@ -8,6 +8,7 @@ import { makeHierarchy } from '../test-support/factories.js';
 import { APPLICANT_SECRETS, sampleApplication } from '../test-support/requests.js';
 import * as requests from './service.js';
 import * as store from './store.js';
+import { saveRequestSettings } from './lifecycle.js';
 
 function as(role: Role, agencyId: number, login: string = role): requests.RequestActor {
   const staff: StaffIdentity = { id: 1, login, displayName: login, agencyId, roles: [role] };
@@ -201,6 +202,14 @@ for (const engine of ENGINES) {
       // (11-30, 12-02] = 12-01, 12-02 paused: 12-24 + 2 working days = 12-28 (Mon).
       assert.equal(paid.request.dueOn, '2026-12-28');
       assert.equal(paid.request.state, 'received');
+      // The reference leaves the pause open (§6, UNCONFIRMED): turned off, the period counts again.
+      await saveRequestSettings(tdb.handle.db, { feeNoticePausesClock: false, feePaymentWorkingDays: 20, correctionWorkingDays: 15 });
+      await requests.recomputeOpenRequests(tdb.ctx);
+      assert.equal((await store.findRequest(tdb.handle.db, request.id))?.dueOn, '2026-12-24');
+      await saveRequestSettings(tdb.handle.db, { feeNoticePausesClock: true, feePaymentWorkingDays: 20, correctionWorkingDays: 15 });
+      await requests.recomputeOpenRequests(tdb.ctx);
+      assert.equal((await store.findRequest(tdb.handle.db, request.id))?.dueOn, '2026-12-28');
+      await rejects(saveRequestSettings(tdb.handle.db, { feeNoticePausesClock: true, feePaymentWorkingDays: 0, correctionWorkingDays: 15 }), 'VALIDATION_FAILED');
       // One notice per request: the other method can never be charged on top (办法 第三条).
       await rejects(requests.issueFeeNotice(tdb.ctx, officer, request.id, { method: 'per-request', payment: '现场缴纳' }), 'CONFLICT', 409);
       // 按件 for an applicant's first requests of the month is free: no notice is sent.
