@@ -28,6 +28,7 @@ export interface Database {
   requestAppeal: RequestAppealTable;
   requestAttachment: RequestAttachmentTable;
   requestReminder: RequestReminderTable;
+  annualReport: AnnualReportTable;
 }
 
 type Timestamp = string;
@@ -367,3 +368,23 @@ export type RequestLetterRow = Selectable<RequestLetterTable>;
 export type RequestAppealRow = Selectable<RequestAppealTable>;
 export type RequestAttachmentRow = Selectable<RequestAttachmentTable>;
 export type RequestReminderRow = Selectable<RequestReminderTable>;
+
+// ---------------------------------------------------------------- annual reports (src/reports)
+
+export interface AnnualReportTable {
+  id: Generated<number>;
+  agencyId: number;
+  year: number;
+  /** 'agency' | 'consolidated' */
+  scope: string;
+  /** JSON: the figures entered by staff (table 二 items the platform cannot count, fees collected) */
+  manual: Defaulted<string>;
+  /** JSON: the text sections 一、五、六 */
+  sections: Defaulted<string>;
+  status: Defaulted<string>;
+  recordId: number | null;
+  updatedBy: string;
+  updatedAt: Timestamp;
+}
+
+export type AnnualReportRow = Selectable<AnnualReportTable>;

@@ -4,6 +4,7 @@ import { catalogue } from './2026-11-26-02-catalogue.js';
 import { help } from './2026-11-26-03-help.js';
 import { search } from './2026-11-26-04-search.js';
 import { requests } from './2026-11-26-05-requests.js';
+import { reports } from './2026-11-26-06-reports.js';
 import type { MigrationEngine } from './helpers.js';
 
 /**
@@ -17,5 +18,6 @@ export function allMigrations(engine: MigrationEngine): Record<string, Migration
     '2026-11-26-03-help': help(),
     '2026-11-26-04-search': search(engine),
     '2026-11-26-05-requests': requests(engine),
+    '2026-11-26-06-reports': reports(engine),
   };
 }

@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { AppError } from '../platform/errors.js';
+import type { ApplicantType } from '../requests/model.js';
+import * as requestStore from '../requests/store.js';
+import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../test-support/db.js';
+import { makeHierarchy } from '../test-support/factories.js';
+import { buildTable3, checkTable3, checkTable4, TABLE3_COLUMNS, type Table3Column } from './model.js';
+import { computeAnnualReport } from './service.js';
+
+const T: Record<string, ApplicantType> = { N: 'natural', B: 'business', R: 'research', P: 'public-interest', L: 'legal-services', O: 'other-org' };
+
+/** [label, applicant, received, closed or null, outcome or null] */
+type Case = readonly [string, keyof typeof T, string, string | null, string | null];
+
+// The worked example of the 2025 report of 测试市教育局 (city-edu). Every expected number below was
+// counted by hand from this list (see the comments on each row of EXPECTED).
+const CASES: readonly Case[] = [
+  // carried in from 2024
+  ['c1', 'N', '2024-12-20', '2025-01-10', 'disclosed.provided'],
+  ['c2', 'B', '2024-12-28', '2025-01-20', 'withheld.third-party'],
+  ['c3', 'N', '2024-11-15', null, null],
+  ['c4', 'N', '2024-06-01', '2024-07-01', 'disclosed.provided'], // closed in 2024: not in 2025 at all
+  // received and closed in 2025
+  ['1', 'N', '2025-02-01', '2025-02-20', 'disclosed.provided'],
+  ['2', 'N', '2025-02-03', '2025-02-21', 'disclosed.already-public'],
+  ['3', 'B', '2025-02-05', '2025-02-25', 'disclosed.provided'],
+  ['4', 'R', '2025-02-10', '2025-03-01', 'disclosed.provided'],
+  ['5', 'P', '2025-03-03', '2025-03-20', 'partial'],
+  ['6', 'L', '2025-03-04', '2025-03-21', 'partial'],
+  ['7', 'O', '2025-03-05', '2025-03-24', 'partial'],
+  ['8', 'N', '2025-03-10', '2025-04-01', 'withheld.state-secret'],
+  ['9', 'N', '2025-03-11', '2025-04-02', 'withheld.law-prohibited'],
+  ['10', 'B', '2025-03-12', '2025-04-03', 'withheld.three-safety'],
+  ['11', 'B', '2025-03-13', '2025-04-07', 'withheld.third-party'],
+  ['12', 'R', '2025-04-01', '2025-04-20', 'withheld.internal-affairs'],
+  ['13', 'P', '2025-04-02', '2025-04-21', 'withheld.process-info'],
+  ['14', 'L', '2025-04-03', '2025-04-22', 'withheld.enforcement-file'],
+  ['15', 'O', '2025-04-07', '2025-04-23', 'withheld.administrative-query'],
+  ['16', 'N', '2025-05-06', '2025-05-20', 'unavailable.not-held'],
+  ['17', 'N', '2025-05-07', '2025-05-21', 'unavailable.not-held'],
+  ['18', 'B', '2025-05-08', '2025-05-22', 'unavailable.needs-creation'],
+  ['19', 'R', '2025-05-09', '2025-06-10', 'unavailable.still-unclear'],
+  ['20', 'N', '2025-06-02', '2025-06-05', 'not-processed.petition'],
+  ['21', 'P', '2025-06-03', '2025-06-06', 'not-processed.repeat'],
+  ['22', 'L', '2025-06-04', '2025-06-09', 'not-processed.publication'],
+  ['23', 'O', '2025-06-05', '2025-06-10', 'not-processed.excessive'],
+  ['24', 'N', '2025-06-06', '2025-06-11', 'not-processed.confirm-reissue'],
+  ['25', 'N', '2025-07-01', '2025-07-25', 'other.correction-overdue'],
+  ['26', 'B', '2025-07-02', '2025-08-20', 'other.fee-unpaid'],
+  ['27', 'R', '2025-07-03', '2025-07-28', 'other.other'],
+  ['28', 'N', '2025-08-01', '2025-08-20', 'disclosed.provided'],
+  ['29', 'N', '2025-08-04', '2025-08-21', 'disclosed.provided'],
+  ['30', 'B', '2025-08-05', '2025-08-29', 'partial'],
+  ['31', 'N', '2025-09-01', '2025-09-15', 'unavailable.not-held'],
+  ['32', 'L', '2025-09-02', '2025-09-16', 'disclosed.already-public'],
+  ['33', 'O', '2025-09-03', '2025-09-17', 'unavailable.not-held'],
+  ['34', 'P', '2025-10-09', '2025-10-30', 'disclosed.provided'],
+  ['35', 'N', '2025-10-10', '2025-11-05', 'withheld.third-party'],
+  // received in 2025, still open at its end
+  ['36', 'N', '2025-12-15', '2026-01-10', 'disclosed.provided'],
+  ['37', 'B', '2025-12-22', null, null],
+  ['38', 'L', '2025-12-30', null, null],
+  // a 2026 request: not in the 2025 report
+  ['40', 'N', '2026-01-05', null, null],
+];
+
+// Columns: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计.
+const EXPECTED: Record<string, readonly number[]> = {
+  new: [14, 7, 4, 4, 5, 4, 38], // rows 1–38: N 1,2,8,9,16,17,20,24,25,28,29,31,35,36; B 3,10,11,18,26,30,37; …
+  'carried-in': [2, 1, 0, 0, 0, 0, 3], // c1, c3 (N); c2 (B)
+  disclosed: [5, 1, 1, 1, 1, 0, 9], // c1,1,2,28,29 (N); 3 (B); 4 (R); 34 (P); 32 (L)
+  partial: [0, 1, 0, 1, 1, 1, 4], // 30 (B); 5 (P); 6 (L); 7 (O)
+  'withheld.state-secret': [1, 0, 0, 0, 0, 0, 1],
+  'withheld.law-prohibited': [1, 0, 0, 0, 0, 0, 1],
+  'withheld.three-safety': [0, 1, 0, 0, 0, 0, 1],
+  'withheld.third-party': [1, 2, 0, 0, 0, 0, 3], // 35 (N); 11, c2 (B)
+  'withheld.internal-affairs': [0, 0, 1, 0, 0, 0, 1],
+  'withheld.process-info': [0, 0, 0, 1, 0, 0, 1],
+  'withheld.enforcement-file': [0, 0, 0, 0, 1, 0, 1],
+  'withheld.administrative-query': [0, 0, 0, 0, 0, 1, 1],
+  'unavailable.not-held': [3, 0, 0, 0, 0, 1, 4], // 16, 17, 31 (N); 33 (O)
+  'unavailable.needs-creation': [0, 1, 0, 0, 0, 0, 1],
+  'unavailable.still-unclear': [0, 0, 1, 0, 0, 0, 1],
+  'not-processed.petition': [1, 0, 0, 0, 0, 0, 1],
+  'not-processed.repeat': [0, 0, 0, 1, 0, 0, 1],
+  'not-processed.publication': [0, 0, 0, 0, 1, 0, 1],
+  'not-processed.excessive': [0, 0, 0, 0, 0, 1, 1],
+  'not-processed.confirm-reissue': [1, 0, 0, 0, 0, 0, 1],
+  'other.correction-overdue': [1, 0, 0, 0, 0, 0, 1],
+  'other.fee-unpaid': [0, 1, 0, 0, 0, 0, 1],
+  'other.other': [0, 0, 1, 0, 0, 0, 1],
+  'results-total': [14, 7, 4, 4, 4, 4, 37], // c1, c2 and rows 1–35
+  'carried-out': [2, 1, 0, 0, 1, 0, 4], // c3, 36 (N); 37 (B); 38 (L)
+};
+
+const rowOf = (table: Record<string, Record<Table3Column, number>>, key: string) => TABLE3_COLUMNS.map((c) => table[key]?.[c]);
+
+for (const engine of ENGINES) {
+  describe(`annual report tables from the records [${engine}]`, { skip: await skipReason(engine) }, () => {
+    let tdb: TestDatabase;
+    let h: Awaited<ReturnType<typeof makeHierarchy>>;
+    const ids = new Map<string, number>();
+
+    async function insert(agencyId: number, [label, type, received, closed, outcome]: Case) {
+      const now = '2026-11-26T02:00:00.000Z';
+      const row = await requestStore.insertRequest(tdb.handle.db, {
+        agencyId,
+        trackingNumber: `YSQ-t-${agencyId}-${label}-${received}`,
+        queryCodeHash: 'x',
+        source: 'import',
+        applicantType: T[type]!,
+        applicantName: '（历史登记）',
+        idDocType: 'other',
+        idDocNumber: '',
+        title: `申请 ${label}`,
+        deliveryForm: 'paper',
+        deliveryMethod: 'post',
+        channel: 'in-person',
+        submittedOn: received,
+        receivedOn: received,
+        state: closed && closed <= '2026-11-26' ? 'closed' : 'received',
+        dueOn: null,
+        assignedTo: null,
+        outcome,
+        closedOn: closed,
+        onTime: null,
+        releasedRecordId: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      ids.set(`${agencyId}:${label}`, row.id);
+      return row.id;
+    }
+
+    async function appeal(requestId: number, kind: string, filedOn: string, result: string, concludedOn: string | null) {
+      await requestStore.insertAppeal(tdb.handle.db, { requestId, kind, filedOn, result, concludedOn, note: '', createdBy: 't', createdAt: filedOn, updatedAt: filedOn });
+    }
+
+    before(async () => {
+      tdb = await createTestDatabase(engine);
+      h = await makeHierarchy(tdb.ctx);
+      for (const c of CASES) await insert(h.bureau.id, c);
+      // Noise: a lower government's request and an old one elsewhere never count for city-edu.
+      const noise = await insert(h.district.id, ['39', 'N', '2025-03-01', '2025-03-20', 'disclosed.provided']);
+      await insert(h.otherCity.id, ['41', 'R', '2025-05-01', '2025-06-01', 'partial']);
+      // The city government's own request (for the consolidated report).
+      await insert(h.city.id, ['g1', 'N', '2025-11-20', null, null]);
+
+      const id = (label: string) => ids.get(`${h.bureau.id}:${label}`)!;
+      await appeal(id('8'), 'reconsideration', '2025-03-01', 'upheld', '2025-05-01');
+      await appeal(id('11'), 'reconsideration', '2025-04-01', 'corrected', '2025-06-01');
+      await appeal(id('35'), 'reconsideration', '2025-11-01', 'upheld', '2026-01-20'); // decided after the year: 尚未审结
+      await appeal(id('16'), 'litigation-direct', '2025-05-01', 'pending', null);
+      await appeal(id('12'), 'litigation-direct', '2025-06-01', 'other', '2025-12-01');
+      await appeal(id('8'), 'litigation-after-reconsideration', '2025-06-01', 'upheld', '2025-10-01');
+      await appeal(id('c4'), 'reconsideration', '2024-08-01', 'upheld', '2024-10-01'); // filed in 2024
+      await appeal(noise, 'reconsideration', '2025-04-01', 'corrected', '2025-05-01'); // another agency
+    });
+    after(async () => tdb?.drop());
+
+    test('table 三 of the worked example, row by row, as counted by hand', async () => {
+      const report = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      for (const [key, expected] of Object.entries(EXPECTED)) assert.deepEqual(rowOf(report.table3, key), expected, key);
+      assert.deepEqual(report.problems, []);
+    });
+
+    test('table 四: appeals filed in the year, with their result at the year end', async () => {
+      const { table4 } = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      assert.deepEqual(table4.reconsideration, { upheld: 1, corrected: 1, other: 0, pending: 1, total: 3 });
+      assert.deepEqual(table4['litigation-direct'], { upheld: 0, corrected: 0, other: 1, pending: 1, total: 2 });
+      assert.deepEqual(table4['litigation-after-reconsideration'], { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+    });
+
+    test("a government's consolidated report adds its departments, not the lower governments", async () => {
+      const own = await computeAnnualReport(tdb.handle.db, 'city', 2025);
+      assert.deepEqual(rowOf(own.table3, 'new'), [1, 0, 0, 0, 0, 0, 1]);
+      const all = await computeAnnualReport(tdb.handle.db, 'city', 2025, 'consolidated');
+      // city-edu's 38 + the city's own 1; the district government's request 39 is not included.
+      assert.deepEqual(rowOf(all.table3, 'new'), [15, 7, 4, 4, 5, 4, 39]);
+      assert.deepEqual(rowOf(all.table3, 'carried-out'), [3, 1, 0, 0, 1, 0, 5]);
+      assert.equal(all.table4.reconsideration.total, 3);
+      await assert.rejects(computeAnnualReport(tdb.handle.db, 'city-edu', 2025, 'consolidated'), (e: unknown) => e instanceof AppError && (e.details ?? []).some((d) => d.includes('只有人民政府')));
+    });
+
+    test('the year before carries its open requests into this one', async () => {
+      const y2024 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2024);
+      // 2024: c1–c4 received; c4 closed; c1, c2 (closed 2025) and c3 carried out.
+      assert.deepEqual(rowOf(y2024.table3, 'new'), [3, 1, 0, 0, 0, 0, 4]);
+      assert.deepEqual(rowOf(y2024.table3, 'carried-out'), [2, 1, 0, 0, 0, 0, 3]);
+      const y2025 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      assert.deepEqual(rowOf(y2025.table3, 'carried-in'), rowOf(y2024.table3, 'carried-out'));
+    });
+  });
+}
+
+describe('consistency checks name the wrong cell', () => {
+  test('a hand-entered figure that breaks a sum is caught, with the cell and the expected value', () => {
+    const t = buildTable3([
+      { row: 'new', applicantType: 'natural', n: 5 },
+      { row: 'disclosed', applicantType: 'natural', n: 4 },
+      { row: 'carried-out', applicantType: 'natural', n: 1 },
+    ]);
+    assert.deepEqual(checkTable3(t), []);
+    t['withheld.state-secret']!.natural = 2; // typed into the wrong row, totals not updated
+    const problems = checkTable3(t);
+    assert.ok(problems.some((p) => p.cell === '表三 1.属于国家秘密 × 总计' && p.expected === 2 && p.actual === 0));
+    assert.ok(problems.some((p) => p.cell === '表三 （七）总计 × 自然人' && p.expected === 6 && p.actual === 4));
+    t['results-total']!.natural = 6;
+    t['results-total']!.total = 6;
+    t['withheld.state-secret']!.total = 2;
+    const balance = checkTable3(t);
+    assert.deepEqual(
+      balance.map((p) => p.cell),
+      ['表三 自然人列', '表三 总计列'],
+    );
+    assert.equal(balance[0]?.expected, 5); // 一 + 二
+    assert.equal(balance[0]?.actual, 7); // 三（七） + 四
+  });
+
+  test('table 四 totals and negative numbers', () => {
+    const t4 = { reconsideration: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 2 }, 'litigation-direct': { upheld: 0, corrected: 0, other: 0, pending: -1, total: -1 }, 'litigation-after-reconsideration': { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 } };
+    const cells = checkTable4(t4).map((p) => p.cell);
+    assert.ok(cells.includes('表四 行政复议 × 总计'));
+    assert.ok(cells.includes('表四 行政诉讼·未经复议直接起诉 × 尚未审结'));
+  });
+});

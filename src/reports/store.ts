@@ -1,0 +1,97 @@
+/**
+ * The annual report's counts, aggregated in SQL (one grouped query per table block, on the
+ * (agency_id, received_on) and (agency_id, closed_on) indexes) so a year of a million requests is
+ * counted without loading them. Counting rules (docs/annual-report.md):
+ *  - 一 本年新收: received in the year (the first receipt; a 补正 restart is not a new request);
+ *  - 二 上年结转: received before the year and not closed before it;
+ *  - 三 办理结果: closed in the year, by outcome;
+ *  - 四 结转下年度: received by the year's end and not closed by it;
+ *  - table 四: appeals filed in the year, with their result as it stood at the year's end.
+ */
+import { sql } from 'kysely';
+import type { Executor } from '../platform/db/database.js';
+import { APPEAL_RESULTS, APPLICANT_TYPES, type AppealResult, type ApplicantType } from '../requests/model.js';
+import { table3RowOf, TABLE4_GROUPS, type Table4Group } from './model.js';
+
+const isApplicantType = (v: string): v is ApplicantType => (APPLICANT_TYPES as readonly string[]).includes(v);
+
+export interface Table3Count {
+  readonly row: string;
+  readonly applicantType: ApplicantType;
+  readonly n: number;
+}
+
+export async function table3Counts(db: Executor, agencyIds: readonly number[], year: number): Promise<Table3Count[]> {
+  if (agencyIds.length === 0) return [];
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const ids = [...agencyIds];
+  const base = () => db.selectFrom('request').where('agencyId', 'in', ids);
+  const grouped = (q: ReturnType<typeof base>) => q.select(['applicantType', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('applicantType').execute();
+
+  const [fresh, carriedIn, carriedOut, results] = await Promise.all([
+    grouped(base().where('receivedOn', '>=', first).where('receivedOn', '<=', last)),
+    grouped(base().where('receivedOn', '<', first).where((eb) => eb.or([eb('closedOn', 'is', null), eb('closedOn', '>=', first)]))),
+    grouped(base().where('receivedOn', '<=', last).where((eb) => eb.or([eb('closedOn', 'is', null), eb('closedOn', '>', last)]))),
+    base()
+      .where('closedOn', '>=', first)
+      .where('closedOn', '<=', last)
+      .select(['applicantType', 'outcome', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['applicantType', 'outcome'])
+      .execute(),
+  ]);
+  const out: Table3Count[] = [];
+  const push = (row: string, rows: readonly { applicantType: string; n: number | string }[]) => {
+    for (const r of rows) if (isApplicantType(r.applicantType)) out.push({ row, applicantType: r.applicantType, n: Number(r.n) });
+  };
+  push('new', fresh);
+  push('carried-in', carriedIn);
+  push('carried-out', carriedOut);
+  for (const r of results) {
+    const row = r.outcome ? table3RowOf(r.outcome) : undefined;
+    // A closed request always has an outcome; one without would break 一+二=三+四 and is reported by the checks.
+    if (row && isApplicantType(r.applicantType)) out.push({ row, applicantType: r.applicantType, n: Number(r.n) });
+  }
+  return out;
+}
+
+export interface Table4Count {
+  readonly group: Table4Group;
+  readonly result: AppealResult;
+  readonly n: number;
+}
+
+export async function table4Counts(db: Executor, agencyIds: readonly number[], year: number): Promise<Table4Count[]> {
+  if (agencyIds.length === 0) return [];
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  // A case decided after the year's end was still 尚未审结 when the year closed.
+  const resultAtYearEnd = sql<string>`CASE WHEN a.concluded_on IS NULL OR a.concluded_on > ${last} THEN 'pending' ELSE a.result END`;
+  const rows = await db
+    .selectFrom('requestAppeal as a')
+    .innerJoin('request as r', 'r.id', 'a.requestId')
+    .where('r.agencyId', 'in', [...agencyIds])
+    .where('a.filedOn', '>=', first)
+    .where('a.filedOn', '<=', last)
+    .select(['a.kind', resultAtYearEnd.as('result'), (eb) => eb.fn.countAll<number>().as('n')])
+    // By position: PostgreSQL would not match the parameterised CASE in GROUP BY to the one selected.
+    .groupBy([sql`1`, sql`2`])
+    .execute();
+  const out: Table4Count[] = [];
+  for (const r of rows) {
+    const group = TABLE4_GROUPS.find((g) => g === r.kind);
+    const result = APPEAL_RESULTS.find((x) => x === r.result);
+    if (group && result) out.push({ group, result, n: Number(r.n) });
+  }
+  return out;
+}
+
+/**
+ * The agencies a report covers: the agency alone, or for a government's consolidated report the
+ * government and its own departments (same level); lower governments report for themselves.
+ */
+export async function coveredAgencyIds(db: Executor, agencyId: number, scope: 'agency' | 'consolidated'): Promise<number[]> {
+  if (scope === 'agency') return [agencyId];
+  const departments = await db.selectFrom('agency').select('id').where('parentId', '=', agencyId).where('kind', '=', 'department').execute();
+  return [agencyId, ...departments.map((d) => d.id)];
+}
