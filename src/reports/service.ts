@@ -1,13 +1,19 @@
 /**
  * Annual reports computed from the records (条例 第五十条): table 三 from the requests, table 四
- * from their appeals, with the template's consistency checks run on the result.
+ * from their appeals, table 二 and the text sections from what staff entered, with the template's
+ * consistency checks run on the whole; publication goes through the catalogue's review workflow.
  */
 import { findAgencyByCode } from '../agencies/service.js';
+import * as catalog from '../catalog/service.js';
+import type { ServiceDeps } from '../platform/context.js';
+import { chinaDate } from '../platform/clock.js';
 import type { Executor } from '../platform/db/database.js';
-import type { AgencyRow } from '../platform/db/schema.js';
+import type { AgencyRow, RecordRow } from '../platform/db/schema.js';
 import { errors } from '../platform/errors.js';
-import { buildTable3, buildTable4, checkTable3, checkTable4, emptyTable2, type CheckProblem, type Table2, type Table3, type Table4 } from './model.js';
-import { coveredAgencyIds, table3Counts, table4Counts } from './store.js';
+import { loadInputs, table2Of, type ManualFigures, type Sections } from './inputs.js';
+import { buildTable3, buildTable4, checkTable3, checkTable4, type CheckProblem, type Table2, type Table3, type Table4 } from './model.js';
+import { renderReportHtml } from './render.js';
+import { coveredAgencyIds, feesCollectedYuan, publishedRecordCount, table3Counts, table4Counts } from './store.js';
 
 export type ReportScope = 'agency' | 'consolidated';
 
@@ -20,10 +26,15 @@ export interface AnnualReport {
   readonly table2: Table2;
   readonly table3: Table3;
   readonly table4: Table4;
+  readonly manual: ManualFigures;
+  readonly sections: Partial<Sections>;
+  /** figures the platform knows, offered as the starting point of the text sections */
+  readonly known: { readonly publishedRecords: number; readonly feesCollectedYuan: number };
   readonly problems: readonly CheckProblem[];
+  readonly recordId: number | null;
 }
 
-/** The earliest and latest years a report can be asked for (the 2019 条例 took effect in 2019). */
+/** Reports exist from the first year of the 2008 条例; the 2021 template applies from 2021. */
 export const FIRST_REPORT_YEAR = 2008;
 
 export async function computeAnnualReport(db: Executor, agencyCode: string, year: number, scope: ReportScope = 'agency'): Promise<AnnualReport> {
@@ -35,8 +46,81 @@ export async function computeAnnualReport(db: Executor, agencyCode: string, year
     throw errors.validation(['scope: 只有人民政府编制汇总年度报告 / only a government has a consolidated report']);
   }
   const agencyIds = await coveredAgencyIds(db, agency.id, scope);
-  const [counts3, counts4] = await Promise.all([table3Counts(db, agencyIds, year), table4Counts(db, agencyIds, year)]);
+  const [counts3, counts4, inputs, publishedRecords, fees] = await Promise.all([
+    table3Counts(db, agencyIds, year),
+    table4Counts(db, agencyIds, year),
+    loadInputs(db, agency.id, year, scope),
+    publishedRecordCount(db, agencyIds, year),
+    feesCollectedYuan(db, agencyIds, year),
+  ]);
   const table3 = buildTable3(counts3);
   const table4 = buildTable4(counts4);
-  return { agency, year, scope, agencyIds, table2: emptyTable2(), table3, table4, problems: [...checkTable3(table3), ...checkTable4(table4)] };
+  return {
+    agency,
+    year,
+    scope,
+    agencyIds,
+    table2: table2Of(inputs.manual),
+    table3,
+    table4,
+    manual: inputs.manual,
+    sections: inputs.sections,
+    known: { publishedRecords, feesCollectedYuan: fees + inputs.manual.feesCollectedOutsideYuan },
+    problems: [...checkTable3(table3), ...checkTable4(table4)],
+    recordId: inputs.row?.recordId ?? null,
+  };
+}
+
+const sum = (row: Record<string, number> | undefined) => row?.total ?? 0;
+
+/** Starting text for the sections, from the figures the platform knows; staff rewrite it. */
+export function draftSections(r: AnnualReport): Sections {
+  const t = r.table3;
+  const y = r.year;
+  const fees = r.known.feesCollectedYuan;
+  return {
+    proactive: `${y}年，本机关通过政府信息公开平台主动公开政府信息${r.known.publishedRecords}条。`,
+    onRequest:
+      `${y}年，本机关新收政府信息公开申请${sum(t.new)}件，上年结转${sum(t['carried-in'])}件；办结${sum(t['results-total'])}件，` +
+      `其中予以公开${sum(t.disclosed)}件、部分公开${sum(t.partial)}件；结转下年度继续办理${sum(t['carried-out'])}件。` +
+      `因政府信息公开被申请行政复议${r.table4.reconsideration.total}件，被提起行政诉讼${r.table4['litigation-direct'].total + r.table4['litigation-after-reconsideration'].total}件。`,
+    management: '',
+    platforms: '',
+    oversight: '',
+    problems: '',
+    // reference §2.6: real reports state the 信息处理费 collected under the 2020 measure here.
+    other: fees > 0 ? `依据《政府信息公开信息处理费管理办法》规定，本机关${y}年共收取信息处理费${fees}元。` : `依据《政府信息公开信息处理费管理办法》规定，本机关${y}年未收取信息处理费。`,
+  };
+}
+
+/**
+ * Publication (条例 第四十九条): a report whose tables pass every check becomes a catalogue draft
+ * of genre 报告, which an editor submits and a reviewer approves like any record.
+ */
+export async function draftReportRecord(deps: ServiceDeps, by: catalog.Actor, agencyCode: string, year: number, scope: ReportScope): Promise<RecordRow> {
+  const report = await computeAnnualReport(deps.db, agencyCode, year, scope);
+  if (report.problems.length > 0) {
+    throw errors.validation(report.problems.map((p) => `${p.cell}: 应为 ${p.expected}，实为 ${p.actual}（${p.rule}）/ the tables do not add up`));
+  }
+  const sections = { ...draftSections(report), ...Object.fromEntries(Object.entries(report.sections).filter(([, v]) => v)) } as Sections;
+  const title = `${report.agency.name}${year}年政府信息公开工作年度报告${scope === 'consolidated' ? '（汇总）' : ''}`;
+  const today = chinaDate(deps.clock.now());
+  const record = await catalog.createDraft(deps, by, agencyCode, {
+    title,
+    writtenOn: today,
+    formedOn: today,
+    topic: '综合政务\\政务公开',
+    genre: '报告',
+    category: '结果公开',
+    keywords: '年度报告,政府信息公开',
+    bodyHtml: renderReportHtml({ ...report, sections }),
+  });
+  await deps.db
+    .updateTable('annualReport')
+    .set({ recordId: record.id, updatedBy: by.actor.login, updatedAt: deps.clock.now().toISOString() })
+    .where('agencyId', '=', report.agency.id)
+    .where('year', '=', year)
+    .where('scope', '=', scope)
+    .execute();
+  return record;
 }

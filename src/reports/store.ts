@@ -95,3 +95,46 @@ export async function coveredAgencyIds(db: Executor, agencyId: number, scope: 'a
   const departments = await db.selectFrom('agency').select('id').where('parentId', '=', agencyId).where('kind', '=', 'department').execute();
   return [agencyId, ...departments.map((d) => d.id)];
 }
+
+/**
+ * 信息处理费 collected through the platform in the year: the amount of each fee notice whose
+ * payment was recorded in the year (国办函〔2020〕109号; reported in section 六, reference §2.6).
+ */
+export async function feesCollectedYuan(db: Executor, agencyIds: readonly number[], year: number): Promise<number> {
+  if (agencyIds.length === 0) return 0;
+  const paid = db
+    .selectFrom('requestEvent as p')
+    .innerJoin('request as r', 'r.id', 'p.requestId')
+    .where('r.agencyId', 'in', [...agencyIds])
+    .where('p.kind', '=', 'fee-paid')
+    .where('p.onDate', '>=', `${year}-01-01`)
+    .where('p.onDate', '<=', `${year}-12-31`)
+    .select('p.requestId');
+  // One fee notice per request (workflow.ts), so each paid request contributes its notice's amount.
+  const notices = await db.selectFrom('requestEvent').select('data').where('kind', '=', 'fee-notice').where('requestId', 'in', paid).execute();
+  let total = 0;
+  for (const n of notices) {
+    try {
+      const amount = Number((JSON.parse(n.data) as { amount?: unknown }).amount);
+      if (Number.isFinite(amount)) total += amount;
+    } catch {
+      // a damaged event row is skipped; the notice letter still shows the amount
+    }
+  }
+  return total;
+}
+
+/** Catalogue records of the agencies published in the year (a starting figure for section 一). */
+export async function publishedRecordCount(db: Executor, agencyIds: readonly number[], year: number): Promise<number> {
+  if (agencyIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('record')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('agencyId', 'in', [...agencyIds])
+    .where('mode', '=', '主动公开')
+    .where('status', 'in', ['published', 'withdrawn'])
+    .where('publishedOn', '>=', `${year}-01-01`)
+    .where('publishedOn', '<=', `${year}-12-31`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -4,15 +4,25 @@ import sanitizeHtml from 'sanitize-html';
  * Rich text is sanitised on input (allow-list of tags and attributes, no scripts, styles or event
  * handlers) and escaped again on output by the TSX renderer wherever it is not this stored HTML.
  */
+const TABLE_CELL_ID = /^ar\d-[A-Za-z0-9-]{1,60}$/;
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 'ol', 'ul', 'li', 'blockquote', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'dl', 'dt', 'dd', 'sup', 'sub'],
-  allowedAttributes: { a: ['href'], th: ['colspan', 'rowspan', 'scope'], td: ['colspan', 'rowspan'] },
+  // id/headers keep complex tables (merged headers, e.g. the annual-report template) accessible
+  // (WCAG 1.3.1, H43); ids are confined to a table-cell namespace below so they cannot clash.
+  allowedAttributes: { a: ['href'], th: ['colspan', 'rowspan', 'scope', 'id', 'headers'], td: ['colspan', 'rowspan', 'headers'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   // Links leaving the site must not get access to the opener window.
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
+  transformTags: {
+    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }),
+    th: (tagName, attribs) => {
+      const { id, ...rest } = attribs;
+      return { tagName, attribs: id !== undefined && TABLE_CELL_ID.test(id) ? { ...rest, id } : rest };
+    },
+  },
 };
 OPTIONS.allowedAttributes = { ...(OPTIONS.allowedAttributes as Record<string, string[]>), a: ['href', 'rel'] };
 
