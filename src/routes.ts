@@ -12,6 +12,8 @@ import { searchRoutes } from './search/routes.js';
 import { requestPublicRoutes } from './requests/routes.public.js';
 import { requestStaffRoutes } from './requests/routes.staff.js';
 import { requestSettingsRoutes } from './requests/routes.settings.js';
+import { reportPublicRoutes } from './reports/routes.public.js';
+import { reportStaffRoutes } from './reports/routes.staff.js';
 import { workbenchRoutes } from './workbench/routes.js';
 
 /** Every feature's routes, in registration order. New features add their module here. */
@@ -25,6 +27,8 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestPublicRoutes,
   requestStaffRoutes,
   requestSettingsRoutes,
+  reportPublicRoutes,
+  reportStaffRoutes,
   authRoutes,
   workbenchRoutes,
   auditRoutes,

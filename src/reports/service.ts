@@ -102,7 +102,7 @@ export async function draftReportRecord(deps: ServiceDeps, by: catalog.Actor, ag
   if (report.problems.length > 0) {
     throw errors.validation(report.problems.map((p) => `${p.cell}: 应为 ${p.expected}，实为 ${p.actual}（${p.rule}）/ the tables do not add up`));
   }
-  const sections = { ...draftSections(report), ...Object.fromEntries(Object.entries(report.sections).filter(([, v]) => v)) } as Sections;
+  const sections = { ...draftSections(report), ...Object.fromEntries(Object.entries(report.sections).filter(([, v]) => v)) };
   const title = `${report.agency.name}${year}年政府信息公开工作年度报告${scope === 'consolidated' ? '（汇总）' : ''}`;
   const today = chinaDate(deps.clock.now());
   const record = await catalog.createDraft(deps, by, agencyCode, {

@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   'request.view',
   'request.handle',
   'request.approve',
+  'report.view',
+  'report.edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +67,10 @@ const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'request.view': ['request_officer', 'agency_admin', 'supervisor', 'system_admin'],
   'request.handle': ['request_officer'],
   'request.approve': ['agency_admin'],
+  // 年度报告: compiled by the disclosure office (agency admin) and editors, read by reviewers and
+  // supervisors; publication itself is the catalogue's editor → reviewer workflow.
+  'report.view': ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'],
+  'report.edit': ['editor', 'agency_admin'],
 };
 
 export interface StaffIdentity {
