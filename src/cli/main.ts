@@ -3,6 +3,7 @@ import { AppError } from '../platform/errors.js';
 import { agencyCommand, AGENCY_HELP, describeAppError, migrateCommand, MIGRATE_HELP, seedCommand, SEED_HELP, userCommand, USER_HELP } from './commands.js';
 import { reindexCommand, REINDEX_HELP } from './reindex.js';
 import { requestsCommand, REQUESTS_HELP } from './requests.js';
+import { reportCommand, REPORT_HELP } from './report.js';
 import { serveCommand, SERVE_HELP } from './serve.js';
 import { consoleIo, UsageError, type Io } from './usage.js';
 
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number
   user: { run: userCommand, summary: '管理工作人员账号 / staff accounts (user add)', help: USER_HELP },
   agency: { run: agencyCommand, summary: '管理机构 / agencies (agency add|list)', help: AGENCY_HELP },
   reindex: { run: reindexCommand, summary: '重建全文检索索引 / rebuild the search index', help: REINDEX_HELP },
+  report: { run: reportCommand, summary: '政府信息公开工作年度报告 / annual report (report annual)', help: REPORT_HELP },
   requests: { run: requestsCommand, summary: '依申请公开：导入台账、列表、到期处理 / disclosure requests (import|list|sweep)', help: REQUESTS_HELP },
 };
 

@@ -4,14 +4,12 @@ import ExcelJS from 'exceljs';
 import type { AgencyRow } from '../platform/db/schema.js';
 import { APPLICANT_TYPES } from '../requests/model.js';
 import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_CELLS, TABLE4_GROUPS, buildTable3, buildTable4, emptyTable2 } from './model.js';
-import type { AnnualReport } from './service.js';
-import { XLSX_SHEET_NAMES, reportXlsx } from './xlsx.js';
+import { XLSX_SHEET_NAMES, reportXlsx, type XlsxReport } from './xlsx.js';
 
-const report: AnnualReport = {
+const report: XlsxReport = {
   agency: { id: 7, code: 'LJ-EDU', name: '岚江市教育局' } as AgencyRow,
   year: 2025,
   scope: 'agency',
-  agencyIds: [7],
   table2: { ...emptyTable2(), rules: { made: 1, repealed: 2, inForce: 3 }, normativeDocuments: { made: 4, repealed: 5, inForce: 6 }, licensing: 7, penalties: 8, enforcement: 9, feesTenThousandYuan: 12.340049 },
   // a distinct figure per entered cell: row index × 100 + column number
   table3: buildTable3(
@@ -19,12 +17,12 @@ const report: AnnualReport = {
   ),
   // distinct figures: group index × 10 + result number
   table4: buildTable4(TABLE4_GROUPS.flatMap((group, g) => (['upheld', 'corrected', 'other', 'pending'] as const).map((result, k) => ({ group, result, n: (g + 1) * 10 + k + 1 })))),
-  problems: [],
 };
 
 const buffer = await reportXlsx(report);
 const wb = new ExcelJS.Workbook();
-await wb.xlsx.load(buffer);
+// exceljs declares its own global Buffer (an ArrayBuffer) that Node's Buffer type does not satisfy.
+await wb.xlsx.load(buffer as unknown as Parameters<typeof wb.xlsx.load>[0]);
 const sheet = (i: number) => wb.getWorksheet(XLSX_SHEET_NAMES[i])!;
 const merges = (ws: ExcelJS.Worksheet) => new Set(ws.model.merges);
 /** A numeric cell: asserts the type, returns the figure. */
@@ -61,7 +59,8 @@ describe('reportXlsx', () => {
     for (const [i, last, title] of [[0, 'D', '二、主动公开政府信息情况'], [1, 'J', '三、收到和处理政府信息公开申请情况'], [2, 'O', '四、政府信息公开行政复议、行政诉讼情况']] as const) {
       const ws = sheet(i);
       assert.ok(merges(ws).has(`A1:${last}1`), ws.name);
-      const text = String(ws.getCell('A1').value);
+      const text = ws.getCell('A1').value;
+      assert.ok(typeof text === 'string');
       assert.ok(text.includes('岚江市教育局') && text.includes('2025') && text.includes(title), text);
     }
   });

@@ -10,6 +10,9 @@ import { ORGANISATION_COLUMNS, TABLE2_TITLE, TABLE3_APPLICANTS, TABLE3_NOTE, TAB
 import { TABLE2_BLOCKS, TABLE3_COLUMN_LABELS, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_CELL_LABELS, TABLE4_CELLS, TABLE4_GROUP_LABELS, TABLE4_GROUPS, type Table3Row } from './model.js';
 import type { AnnualReport } from './service.js';
 
+/** What the workbook shows of a report (an AnnualReport is one). */
+export type XlsxReport = Pick<AnnualReport, 'agency' | 'year' | 'scope' | 'table2' | 'table3' | 'table4'>;
+
 /** Worksheet names: ≤ 31 characters, none of : \ / ? * [ ] (Excel's limits). */
 export const XLSX_SHEET_NAMES = ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、行政复议、行政诉讼情况'] as const;
 
@@ -39,7 +42,7 @@ function grid(ws: ExcelJS.Worksheet, firstRow: number, lastRow: number, width: n
 }
 
 /** Row 1: agency, year and table title across the full width; sets the widths and print layout. */
-function sheet(wb: ExcelJS.Workbook, name: string, report: AnnualReport, title: string, widths: readonly number[], headerRows: number): ExcelJS.Worksheet {
+function sheet(wb: ExcelJS.Workbook, name: string, report: XlsxReport, title: string, widths: readonly number[], headerRows: number): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
     views: [{ state: 'frozen', ySplit: 1 + headerRows }],
@@ -55,7 +58,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, report: AnnualReport, title: 
 
 // ---------------------------------------------------------------- table 二 (reference §2.1)
 
-function table2Sheet(wb: ExcelJS.Workbook, report: AnnualReport): void {
+function table2Sheet(wb: ExcelJS.Workbook, report: XlsxReport): void {
   const ws = sheet(wb, XLSX_SHEET_NAMES[0], report, TABLE2_TITLE, [28, 18, 18, 18], 0);
   let row = 2;
   for (const block of TABLE2_BLOCKS) {
@@ -108,7 +111,7 @@ function table3Labels(ws: ExcelJS.Worksheet, firstRow: number): void {
   });
 }
 
-function table3Sheet(wb: ExcelJS.Workbook, report: AnnualReport): void {
+function table3Sheet(wb: ExcelJS.Workbook, report: XlsxReport): void {
   const ws = sheet(wb, XLSX_SHEET_NAMES[1], report, TABLE3_TITLE, [14, 24, 44, 10, 10, 10, 12, 12, 10, 10], 3);
   // Header: the caption 3 × 3; 申请人情况 over the 7 figures; 自然人 and 总计 down 2; 法人或其他组织 over 5.
   put(ws, 2, 1, TABLE3_NOTE, 4, 3);
@@ -126,7 +129,7 @@ function table3Sheet(wb: ExcelJS.Workbook, report: AnnualReport): void {
 
 // ---------------------------------------------------------------- table 四 (reference §2.5)
 
-function table4Sheet(wb: ExcelJS.Workbook, report: AnnualReport): void {
+function table4Sheet(wb: ExcelJS.Workbook, report: XlsxReport): void {
   const n = TABLE4_CELLS.length;
   const width = TABLE4_GROUPS.length * n;
   const depth = Math.max(...TABLE4_GROUPS.map((g) => TABLE4_GROUP_LABELS[g].length)) + 1; // header rows
@@ -155,7 +158,7 @@ function table4Sheet(wb: ExcelJS.Workbook, report: AnnualReport): void {
 // ---------------------------------------------------------------- workbook
 
 /** The report as an XLSX workbook (ZIP bytes); the same report always gives the same bytes. */
-export async function reportXlsx(report: AnnualReport): Promise<Buffer> {
+export async function reportXlsx(report: XlsxReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const stamp = new Date(Date.UTC(report.year + 1, 0, 1));
   wb.creator = 'gongkai';
