@@ -34,3 +34,4 @@ if (!withPg && process.env.CI === 'true') {
   process.exit(1);
 }
 run(`search (sqlite${withPg ? ', postgres' : ''})`, ['scripts/bench-search.ts', '--docs', '300', '--runs', '1', '--quiet', '--workers', '1'], withPg ? { DATABASE_URL: pgUrl } : {});
+run(`annual report (sqlite${withPg ? ', postgres' : ''})`, ['scripts/bench-report.ts', '--requests', '2000', '--runs', '1', '--quiet'], withPg ? { DATABASE_URL: pgUrl } : {});
