@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildApp } from '../platform/http/app.js';
@@ -58,6 +58,35 @@ for (const engine of ENGINES) {
       assert.equal((await run('report', 'annual', '--agency', 'ljs-zrzyj', '--year', 'last')).code, 2);
       assert.equal((await run('report', 'annual', '--agency', 'ljs-zrzyj', '--year', '2026', '--scope', 'consolidated')).code, 2);
       assert.equal((await run('report', 'annual', '--agency', 'nowhere', '--year', '2026')).code, 2);
+    });
+
+    test('carry-over from a previous report in the 2019 trial format starts the platform count', async () => {
+      // 岚江市生态环境局 has no requests in the demo; its 2025 report (trial layout: （六） one row) left 3 open.
+      const legacy = {
+        机关: '岚江市生态环境局',
+        年度: 2025,
+        '三、收到和处理政府信息公开申请情况': {
+          '三、本年度办理结果': { '（六）其他处理': { 自然人: 0, 商业企业: 0, 科研机构: 0, 社会公益组织: 0, 法律服务机构: 0, 其他: 0, 总计: 0 } },
+          '四、结转下年度继续办理': { 自然人: 2, 商业企业: 1, 科研机构: 0, 社会公益组织: 0, 法律服务机构: 0, 其他: 0, 总计: 3 },
+        },
+      };
+      const file = join(env.dir, 'legacy-2025.json');
+      writeFileSync(file, JSON.stringify(legacy));
+      const r = await run('report', 'carry-over', '--agency', 'ljs-sthjj', '--year', '2025', file);
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /2019年格式.*3 件/);
+      const report = JSON.parse((await run('report', 'annual', '--agency', 'ljs-sthjj', '--year', '2026', '--format', 'json')).out) as { checks: { passed: boolean }; tables: Tree };
+      const t3 = '三、收到和处理政府信息公开申请情况';
+      assert.equal(at(report.tables, t3, '二、上年结转政府信息公开申请数量', '自然人'), 2);
+      assert.equal(at(report.tables, t3, '二、上年结转政府信息公开申请数量', '总计'), 3);
+      assert.equal(at(report.tables, t3, '四、结转下年度继续办理', '总计'), 3);
+      assert.equal(report.checks.passed, true);
+      // Once the platform holds requests of that time, a second import would count them twice.
+      assert.equal((await run('report', 'carry-over', '--agency', 'ljs-sthjj', '--year', '2025', file)).code, 2);
+      writeFileSync(file, JSON.stringify({ ...legacy, '三、收到和处理政府信息公开申请情况': { '四、结转下年度继续办理': { 自然人: 2, 商业企业: 1, 科研机构: 0, 社会公益组织: 0, 法律服务机构: 0, 其他: 0, 总计: 4 } } }));
+      const bad = await run('report', 'carry-over', '--agency', 'ljs-fgw', '--year', '2025', file);
+      assert.equal(bad.code, 2);
+      assert.match(bad.err, /总计: 应为 3/);
     });
 
     test('GET /api/v1/reports/annual/{agencyCode}/{year}, JSON and CSV, and its errors', async () => {
