@@ -39,6 +39,8 @@ const ADMINS: Role[] = ['agency_admin', 'system_admin'];
 const RECORD_VIEWERS: Role[] = ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'];
 const REQUEST_VIEWERS: Role[] = ['request_officer', 'agency_admin', 'supervisor', 'system_admin'];
 const REQUEST_HANDLERS: Role[] = ['request_officer'];
+const REPORT_VIEWERS: Role[] = ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'];
+const REPORT_EDITORS: Role[] = ['editor', 'agency_admin'];
 /** 依申请公开 steps posted with an empty form: each is refused field by field (400) for an officer. */
 const REQUEST_STEPS = ['correction', 'correction-received', 'consultation', 'consultation-end', 'extension', 'fee', 'fee-paid', 'decide', 'appeals', 'attachments', 'release'];
 /** Record ids created in `before`, substituted into the `{name}` placeholders of the URLs. */
@@ -99,6 +101,16 @@ const CASES: RouteCase[] = [
   { method: 'GET', url: '/staff/api/requests/{request}', pattern: '/staff/api/requests/:id', allowed: REQUEST_VIEWERS, okStatus: 200, anonymous: 401 },
   { method: 'GET', url: '/staff/requests-settings', pattern: '/staff/requests-settings', allowed: ['system_admin'], okStatus: 200 },
   { method: 'POST', url: '/staff/requests-settings', pattern: '/staff/requests-settings', allowed: ['system_admin'], okStatus: 400 },
+  // 年度报告 of the district government for 2025 (nothing counted: the request above is of 2026).
+  // An empty figures or sections form is valid (blank = 0 / empty text), so the saves answer 303;
+  // the tables add up, so the editor's catalogue draft is created (303) — once, by the one editor.
+  { method: 'GET', url: '/staff/reports', pattern: '/staff/reports', allowed: REPORT_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/reports/city-d1/2025', pattern: '/staff/reports/:code/:year', allowed: REPORT_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/reports/city-d1/2025?scope=consolidated', pattern: '/staff/reports/:code/:year', allowed: REPORT_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/reports/city-d1/2025/report.csv', pattern: '/staff/reports/:code/:year/report.csv', allowed: REPORT_VIEWERS, okStatus: 200 },
+  { method: 'POST', url: '/staff/reports/city-d1/2025/figures', pattern: '/staff/reports/:code/:year/figures', allowed: REPORT_EDITORS, okStatus: 303 },
+  { method: 'POST', url: '/staff/reports/city-d1/2025/sections', pattern: '/staff/reports/:code/:year/sections', allowed: REPORT_EDITORS, okStatus: 303 },
+  { method: 'POST', url: '/staff/reports/city-d1/2025/record', pattern: '/staff/reports/:code/:year/record', allowed: ['editor'], okStatus: 303 },
   // Logout is checked last for each role, since it ends the session.
   { method: 'POST', url: '/staff/logout', pattern: '/staff/logout', allowed: 'all', okStatus: 303 },
 ];

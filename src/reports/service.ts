@@ -99,6 +99,7 @@ export function draftSections(r: AnnualReport): Sections {
  */
 export async function draftReportRecord(deps: ServiceDeps, by: catalog.Actor, agencyCode: string, year: number, scope: ReportScope): Promise<RecordRow> {
   const report = await computeAnnualReport(deps.db, agencyCode, year, scope);
+  if (report.recordId !== null) throw alreadyDrafted();
   if (report.problems.length > 0) {
     throw errors.validation(report.problems.map((p) => `${p.cell}: 应为 ${p.expected}，实为 ${p.actual}（${p.rule}）/ the tables do not add up`));
   }
@@ -115,12 +116,23 @@ export async function draftReportRecord(deps: ServiceDeps, by: catalog.Actor, ag
     keywords: '年度报告,政府信息公开',
     bodyHtml: renderReportHtml({ ...report, sections }),
   });
+  // Link it only where no record is linked yet: of two simultaneous clicks, one wins.
+  const now = deps.clock.now().toISOString();
   await deps.db
+    .insertInto('annualReport')
+    .values({ agencyId: report.agency.id, year, scope, updatedBy: by.actor.login, updatedAt: now })
+    .onConflict((oc) => oc.columns(['agencyId', 'year', 'scope']).doNothing())
+    .execute();
+  const linked = await deps.db
     .updateTable('annualReport')
-    .set({ recordId: record.id, updatedBy: by.actor.login, updatedAt: deps.clock.now().toISOString() })
+    .set({ recordId: record.id, updatedBy: by.actor.login, updatedAt: now })
     .where('agencyId', '=', report.agency.id)
     .where('year', '=', year)
     .where('scope', '=', scope)
-    .execute();
+    .where('recordId', 'is', null)
+    .executeTakeFirst();
+  if (Number(linked.numUpdatedRows) === 0) throw alreadyDrafted();
   return record;
 }
+
+const alreadyDrafted = () => errors.conflict('该年度报告已生成年度报告信息，不再重复生成', 'The report already has its catalogue record');

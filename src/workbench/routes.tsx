@@ -10,6 +10,7 @@ import { chinaDate } from '../platform/clock.js';
 import { pageContext, sendPage } from '../platform/http/render.js';
 import type { WebContext } from '../platform/http/web-context.js';
 import { StaffLayout } from '../platform/views/layout.js';
+import { ReportHomeSection, reportHomeSummary } from '../reports/views/staff/home.js';
 import { RequestHomeSection, requestHomeSummary } from '../requests/views/staff/home.js';
 
 interface Summary {
@@ -89,6 +90,7 @@ export function workbenchRoutes(app: FastifyInstance, web: WebContext): void {
         ) : null}
         {can(staff, 'record.view') ? <CatalogueSummary summary={await catalogueSummary(web, staff, today)} /> : null}
         {can(staff, 'request.view') ? <RequestHomeSection summary={await requestHomeSummary(web.db, web.clock, staff)} canRegister={can(staff, 'request.handle')} /> : null}
+        {can(staff, 'report.view') ? <ReportHomeSection summary={await reportHomeSummary(web.db, web.clock, staff)} /> : null}
         <div class="card-grid">
           <section class="card">
             <h2>机构</h2>

@@ -213,6 +213,21 @@ for (const engine of ENGINES) {
       });
     });
 
+    test('the head of the office sees the workbench and the annual report pages, accessible', async () => {
+      await as('zhoumin', async (page) => {
+        await open(page, '/staff');
+        assert.match(await mainText(page), /依申请公开/);
+        await checkA11y(page, 'workbench home');
+        await open(page, '/staff/reports?year=2026');
+        await checkA11y(page, 'annual report list');
+        await open(page, '/staff/reports/ljs/2026?scope=consolidated');
+        const text = await mainText(page);
+        assert.match(text, /三、收到和处理政府信息公开申请情况/);
+        assert.match(text, /全部校验通过/);
+        await checkA11y(page, 'consolidated annual report');
+      });
+    });
+
     test('the public register lists the answer without the applicant', async () => {
       await as(null, async (page) => {
         await open(page, '/agencies/ljs/requests');
