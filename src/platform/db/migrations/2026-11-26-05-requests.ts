@@ -56,7 +56,8 @@ export function requests(engine: MigrationEngine): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('request_agency_state_idx').on('request').columns(['agency_id', 'state', 'due_on']).execute();
-      await db.schema.createIndex('request_agency_received_idx').on('request').columns(['agency_id', 'received_on']).execute();
+      // Covering for the annual report's received-in-year and carried-over counts (reports/store.ts).
+      await db.schema.createIndex('request_agency_received_idx').on('request').columns(['agency_id', 'received_on', 'closed_on', 'applicant_type']).execute();
       // 信息处理费 按件 counts one applicant's requests per calendar month (国办函〔2020〕109号 第四条).
       await db.schema.createIndex('request_applicant_idx').on('request').columns(['agency_id', 'id_doc_number', 'received_on']).execute();
 
