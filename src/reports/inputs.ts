@@ -11,6 +11,7 @@ import type { Executor } from '../platform/db/database.js';
 import type { AnnualReportRow } from '../platform/db/schema.js';
 import { parseInput } from '../platform/http/validate.js';
 import type { Table2 } from './model.js';
+import type { DocumentCountsByKind } from './store.js';
 
 const count = (label: string) =>
   z
@@ -18,14 +19,26 @@ const count = (label: string) =>
     .transform((v) => (v === '' ? 0 : Number(v)))
     .refine((n) => Number.isInteger(n) && n >= 0 && n <= 100_000_000, `${label}应为非负整数 / ${label} must be a whole number ≥ 0`);
 
-/** Table 二 and the fees collected, as the form and the API send them. */
+/** A figure the platform counts itself: blank (null) keeps the platform's count, a number overrides it. */
+const override = (label: string) =>
+  z
+    .union([z.number(), z.string().trim(), z.null()])
+    .transform((v) => (v === '' || v === null ? null : Number(v)))
+    .refine((n) => n === null || (Number.isInteger(n) && n >= 0 && n <= 100_000_000), `${label}应为非负整数，或留空采用平台统计 / ${label} must be a whole number ≥ 0, or blank`)
+    .default(null);
+
+/**
+ * Table 二 and the fees collected, as the form and the API send them. 第二十条第（一）项 is counted
+ * from the catalogue (store.catalogueDocumentCounts); staff may override a count they know better.
+ * The other items are not held by the platform yet (results disclosure, #7) and are entered.
+ */
 export const manualSchema = z.object({
-  rulesMade: count('规章本年制发件数'),
-  rulesRepealed: count('规章本年废止件数'),
-  rulesInForce: count('规章现行有效件数'),
-  normMade: count('行政规范性文件本年制发件数'),
-  normRepealed: count('行政规范性文件本年废止件数'),
-  normInForce: count('行政规范性文件现行有效件数'),
+  rulesMade: override('规章本年制发件数'),
+  rulesRepealed: override('规章本年废止件数'),
+  rulesInForce: override('规章现行有效件数'),
+  normMade: override('行政规范性文件本年制发件数'),
+  normRepealed: override('行政规范性文件本年废止件数'),
+  normInForce: override('行政规范性文件现行有效件数'),
   licensing: count('行政许可本年处理决定数量'),
   penalties: count('行政处罚本年处理决定数量'),
   enforcement: count('行政强制本年处理决定数量'),
@@ -54,14 +67,17 @@ export const SECTION_LABELS: Readonly<Record<SectionKey, string>> = {
 export const sectionsSchema = z.object(Object.fromEntries(SECTION_KEYS.map((k) => [k, z.string().trim().max(20_000, '每部分最多20000字 / at most 20,000 characters').default('')])) as Record<SectionKey, z.ZodDefault<z.ZodString>>);
 export type Sections = z.infer<typeof sectionsSchema>;
 
-export const EMPTY_MANUAL: ManualFigures = manualSchema.parse({
-  rulesMade: 0, rulesRepealed: 0, rulesInForce: 0, normMade: 0, normRepealed: 0, normInForce: 0, licensing: 0, penalties: 0, enforcement: 0, feesTenThousandYuan: 0, feesCollectedOutsideYuan: 0,
-});
+export const EMPTY_MANUAL: ManualFigures = manualSchema.parse({ licensing: 0, penalties: 0, enforcement: 0, feesTenThousandYuan: 0, feesCollectedOutsideYuan: 0 });
 
-export function table2Of(m: ManualFigures): Table2 {
+/** Table 二: the catalogue's counts unless overridden, and the entered figures. */
+export function table2Of(m: ManualFigures, counted: DocumentCountsByKind): Table2 {
   return {
-    rules: { made: m.rulesMade, repealed: m.rulesRepealed, inForce: m.rulesInForce },
-    normativeDocuments: { made: m.normMade, repealed: m.normRepealed, inForce: m.normInForce },
+    rules: { made: m.rulesMade ?? counted.rules.made, repealed: m.rulesRepealed ?? counted.rules.repealed, inForce: m.rulesInForce ?? counted.rules.inForce },
+    normativeDocuments: {
+      made: m.normMade ?? counted.normativeDocuments.made,
+      repealed: m.normRepealed ?? counted.normativeDocuments.repealed,
+      inForce: m.normInForce ?? counted.normativeDocuments.inForce,
+    },
     licensing: m.licensing,
     penalties: m.penalties,
     enforcement: m.enforcement,

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import * as catalog from '../catalog/service.js';
+import type { Role } from '../platform/auth/model.js';
+import { fixedClock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
 import type { ApplicantType } from '../requests/model.js';
 import * as requestStore from '../requests/store.js';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../test-support/db.js';
 import { makeHierarchy } from '../test-support/factories.js';
 import { buildTable3, checkTable3, checkTable4, TABLE3_COLUMNS, type Table3Column } from './model.js';
+import { saveInputs } from './inputs.js';
 import { computeAnnualReport } from './service.js';
 
 const T: Record<string, ApplicantType> = { N: 'natural', B: 'business', R: 'research', P: 'public-interest', L: 'legal-services', O: 'other-org' };
@@ -190,6 +194,63 @@ for (const engine of ENGINES) {
       assert.deepEqual(rowOf(y2024.table3, 'carried-out'), [2, 1, 0, 0, 0, 0, 3]);
       const y2025 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
       assert.deepEqual(rowOf(y2025.table3, 'carried-in'), rowOf(y2024.table3, 'carried-out'));
+    });
+  });
+}
+
+for (const engine of ENGINES) {
+  describe(`table 二 第二十条第（一）项 from the catalogue [${engine}]`, { skip: await skipReason(engine) }, () => {
+    let tdb: TestDatabase;
+    after(async () => tdb?.drop());
+
+    test('规章 are the records promulgated by order; made, repealed and in force counted by their dates; staff may override', async () => {
+      tdb = await createTestDatabase(engine);
+      const h = await makeHierarchy(tdb.ctx);
+      const staff = (role: Role, login: string) => ({ actor: { id: 1, login }, staff: { id: 1, login, displayName: login, agencyId: h.bureau.id, roles: [role] } });
+      const editor = staff('editor', 'bianji');
+      const reviewer = staff('reviewer', 'shenhe');
+      const on = (day: string) => ({ ...tdb.ctx, clock: fixedClock(`${day}T02:00:00.000Z`) });
+      const publish = async (day: string, fields: { title: string; docNumber: string; genre: string; writtenOn: string; statutoryItem: number }) => {
+        const draft = await catalog.createDraft(on(day), editor, 'city-edu', {
+          ...fields,
+          formedOn: fields.writtenOn,
+          topic: '科技、教育\\教育',
+          category: '决策公开',
+          bodyHtml: '<p>正文。</p>',
+        });
+        await catalog.submitForReview(on(day), editor, draft.id);
+        return catalog.approve(on(day), reviewer, draft.id);
+      };
+      await publish('2025-03-02', { title: '测试市中小学校安全管理办法', docNumber: '测试市教育局令第1号', genre: '办法', writtenOn: '2025-03-01', statutoryItem: 1 });
+      await publish('2025-04-02', { title: '关于规范校外培训收费的通知', docNumber: '测教发〔2025〕2号', genre: '通知', writtenOn: '2025-04-01', statutoryItem: 1 });
+      await publish('2024-05-02', { title: '关于做好课后服务工作的通知', docNumber: '测教发〔2024〕5号', genre: '通知', writtenOn: '2024-05-01', statutoryItem: 1 });
+      const old = await publish('2023-06-02', { title: '关于中小学收费管理的规定', docNumber: '测教发〔2023〕9号', genre: '规定', writtenOn: '2023-06-01', statutoryItem: 1 });
+      await publish('2025-05-02', { title: '2025年教育工作要点', docNumber: '测教发〔2025〕7号', genre: '方案', writtenOn: '2025-05-01', statutoryItem: 2 });
+      // Repealed by a revision published on 2025-09-01.
+      await catalog.revise(on('2025-09-01'), reviewer, old.id, {
+        title: old.title, docNumber: old.docNumber, writtenOn: old.writtenOn, formedOn: old.formedOn, topic: old.topic, genre: old.genre,
+        category: old.category, statutoryItem: 1, validity: '废止', bodyHtml: '<p>本规定已废止。</p>',
+      }, '已被新的管理办法取代');
+
+      const report = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      assert.deepEqual(report.table2.rules, { made: 1, repealed: 0, inForce: 1 });
+      assert.deepEqual(report.table2.normativeDocuments, { made: 1, repealed: 1, inForce: 2 });
+      const y2024 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2024);
+      assert.deepEqual(y2024.table2.normativeDocuments, { made: 1, repealed: 0, inForce: 2 });
+
+      // A count the office knows better (a 规章 published elsewhere) overrides; blank keeps the platform's.
+      await saveInputs(tdb.ctx, { actor: { id: 1, login: 'admin' } }, { agencyId: h.bureau.id, agencyCode: 'city-edu', year: 2025, scope: 'agency' }, {
+        manual: { rulesMade: '2', rulesInForce: '', licensing: '12', penalties: '', enforcement: '', feesTenThousandYuan: '1.25', feesCollectedOutsideYuan: '' },
+      });
+      const after = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      assert.deepEqual(after.table2.rules, { made: 2, repealed: 0, inForce: 1 });
+      assert.equal(after.table2.licensing, 12);
+      assert.equal(after.table2.feesTenThousandYuan, 1.25);
+      await assert.rejects(
+        saveInputs(tdb.ctx, { actor: { id: 1, login: 'admin' } }, { agencyId: h.bureau.id, agencyCode: 'city-edu', year: 2025, scope: 'agency' }, { manual: { licensing: '-3', penalties: '', enforcement: '', feesTenThousandYuan: '0.00001', feesCollectedOutsideYuan: '' } }),
+        (e: unknown) => e instanceof AppError && ['licensing', 'feesTenThousandYuan'].every((f) => (e.details ?? []).some((d) => d.startsWith(`${f}:`))),
+      );
+      assert.equal((await computeAnnualReport(tdb.handle.db, 'city-edu', 2025)).table2.licensing, 12, 'nothing stored from a refused save');
     });
   });
 }

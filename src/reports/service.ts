@@ -13,7 +13,7 @@ import { errors } from '../platform/errors.js';
 import { loadInputs, table2Of, type ManualFigures, type Sections } from './inputs.js';
 import { buildTable3, buildTable4, checkTable3, checkTable4, type CheckProblem, type Table2, type Table3, type Table4 } from './model.js';
 import { renderReportHtml } from './render.js';
-import { coveredAgencyIds, feesCollectedYuan, publishedRecordCount, table3Counts, table4Counts } from './store.js';
+import { catalogueDocumentCounts, coveredAgencyIds, feesCollectedYuan, publishedRecordCount, table3Counts, table4Counts, type DocumentCountsByKind } from './store.js';
 
 export type ReportScope = 'agency' | 'consolidated';
 
@@ -29,7 +29,7 @@ export interface AnnualReport {
   readonly manual: ManualFigures;
   readonly sections: Partial<Sections>;
   /** figures the platform knows, offered as the starting point of the text sections */
-  readonly known: { readonly publishedRecords: number; readonly feesCollectedYuan: number };
+  readonly known: { readonly publishedRecords: number; readonly feesCollectedYuan: number; readonly documents: DocumentCountsByKind };
   readonly problems: readonly CheckProblem[];
   readonly recordId: number | null;
 }
@@ -46,12 +46,13 @@ export async function computeAnnualReport(db: Executor, agencyCode: string, year
     throw errors.validation(['scope: 只有人民政府编制汇总年度报告 / only a government has a consolidated report']);
   }
   const agencyIds = await coveredAgencyIds(db, agency.id, scope);
-  const [counts3, counts4, inputs, publishedRecords, fees] = await Promise.all([
+  const [counts3, counts4, inputs, publishedRecords, fees, documents] = await Promise.all([
     table3Counts(db, agencyIds, year),
     table4Counts(db, agencyIds, year),
     loadInputs(db, agency.id, year, scope),
     publishedRecordCount(db, agencyIds, year),
     feesCollectedYuan(db, agencyIds, year),
+    catalogueDocumentCounts(db, agencyIds, year),
   ]);
   const table3 = buildTable3(counts3);
   const table4 = buildTable4(counts4);
@@ -60,12 +61,12 @@ export async function computeAnnualReport(db: Executor, agencyCode: string, year
     year,
     scope,
     agencyIds,
-    table2: table2Of(inputs.manual),
+    table2: table2Of(inputs.manual, documents),
     table3,
     table4,
     manual: inputs.manual,
     sections: inputs.sections,
-    known: { publishedRecords, feesCollectedYuan: fees + inputs.manual.feesCollectedOutsideYuan },
+    known: { publishedRecords, feesCollectedYuan: fees + inputs.manual.feesCollectedOutsideYuan, documents },
     problems: [...checkTable3(table3), ...checkTable4(table4)],
     recordId: inputs.row?.recordId ?? null,
   };

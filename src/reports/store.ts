@@ -142,3 +142,39 @@ export async function publishedRecordCount(db: Executor, agencyIds: readonly num
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export interface DocumentCountsByKind {
+  readonly rules: { made: number; repealed: number; inForce: number };
+  readonly normativeDocuments: { made: number; repealed: number; inForce: number };
+}
+
+/**
+ * Table 二 第二十条第（一）项 from the catalogue: published records of statutory item （一）
+ * (行政法规、规章和规范性文件). A 规章 is promulgated by order (立法法 第八十五条: 签署命令予以公布),
+ * so a record of genre 命令（令） or whose 文号 is an order number (…令第N号) counts as 规章, every
+ * other one as 行政规范性文件. Made: written in the year. Repealed: now 废止/失效 with its last
+ * version (the one that repealed it) published in the year. In force: written by the year's end and
+ * not repealed by then.
+ */
+export async function catalogueDocumentCounts(db: Executor, agencyIds: readonly number[], year: number): Promise<DocumentCountsByKind> {
+  const counts = { rules: { made: 0, repealed: 0, inForce: 0 }, normativeDocuments: { made: 0, repealed: 0, inForce: 0 } };
+  if (agencyIds.length === 0) return counts;
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const rows = await db
+    .selectFrom('record as r')
+    .select(['r.genre', 'r.docNumber', 'r.writtenOn', 'r.validity', (eb) => eb.selectFrom('recordVersion as v').select((v) => v.fn.max('v.publishedOn').as('m')).whereRef('v.recordId', '=', 'r.id').as('lastVersionOn')])
+    .where('r.agencyId', 'in', [...agencyIds])
+    .where('r.statutoryItem', '=', 1)
+    .where('r.status', '=', 'published')
+    .where('r.mode', '=', '主动公开')
+    .execute();
+  for (const r of rows) {
+    const kind = r.genre === '命令（令）' || /令第?[\d〇一二三四五六七八九十百零]+号/.test(r.docNumber) ? counts.rules : counts.normativeDocuments;
+    const repealedOn = r.validity === '废止' || r.validity === '失效' ? (r.lastVersionOn ?? r.writtenOn) : null;
+    if (r.writtenOn >= first && r.writtenOn <= last) kind.made++;
+    if (repealedOn && repealedOn >= first && repealedOn <= last) kind.repealed++;
+    if (r.writtenOn <= last && (repealedOn === null || repealedOn > last)) kind.inForce++;
+  }
+  return counts;
+}

@@ -10,7 +10,7 @@ import { SECTION_KEYS, SECTION_LABELS, type SectionKey } from '../../inputs.js';
 import type { CheckProblem } from '../../model.js';
 import type { AnnualReport } from '../../service.js';
 import { Table2View, Table3View, Table4View } from '../tables.js';
-import { FiguresForm, FormProblems, SectionsForm, type FormError, type FormValues } from './forms.js';
+import { countedValues, FiguresForm, FormProblems, SectionsForm, type FormError, type FormValues } from './forms.js';
 import { chineseDate, csvHref, deadlineOf, jsonHref, reportHref, SCOPE_LABELS } from './status.js';
 
 export interface ReportPageProps {
@@ -146,7 +146,7 @@ export function ReportPage(props: ReportPageProps) {
         <>
           <section aria-labelledby="ars-figures">
             <h2 id="ars-figures">填报表二数据</h2>
-            <FiguresForm ctx={ctx} action={action('figures')} values={props.figures} error={error} />
+            <FiguresForm ctx={ctx} action={action('figures')} values={props.figures} error={error} counted={countedValues(props.report.known.documents)} />
           </section>
           <section aria-labelledby="ars-sections">
             <h2 id="ars-sections">文字部分</h2>

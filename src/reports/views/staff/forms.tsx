@@ -9,6 +9,7 @@ import { CsrfField } from '../../../platform/views/layout.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
 import { formatWanYuan } from '../../export.js';
 import { SECTION_KEYS, SECTION_LABELS, type ManualFigures, type SectionKey } from '../../inputs.js';
+import type { DocumentCountsByKind } from '../../store.js';
 import { TABLE2_BLOCKS } from '../../model.js';
 
 export type FigureName = keyof ManualFigures;
@@ -84,7 +85,19 @@ export function splitProblems(details: readonly string[], fields: readonly strin
 
 /** The stored figures as the form shows them (fees in 万元 without trailing zeros). */
 export function figureValues(m: ManualFigures): Record<FigureName, string> {
-  return Object.fromEntries(FIGURE_NAMES.map((n) => [n, n === 'feesTenThousandYuan' ? formatWanYuan(m[n]) : String(m[n])])) as Record<FigureName, string>;
+  return Object.fromEntries(FIGURE_NAMES.map((n) => [n, n === 'feesTenThousandYuan' ? formatWanYuan(m[n]) : m[n] === null ? '' : String(m[n])])) as Record<FigureName, string>;
+}
+
+/** The catalogue's own counts of 第二十条第（一）项, shown beside the fields they fill when left blank. */
+export function countedValues(d: DocumentCountsByKind): Partial<Record<FigureName, number>> {
+  return {
+    rulesMade: d.rules.made,
+    rulesRepealed: d.rules.repealed,
+    rulesInForce: d.rules.inForce,
+    normMade: d.normativeDocuments.made,
+    normRepealed: d.normativeDocuments.repealed,
+    normInForce: d.normativeDocuments.inForce,
+  };
 }
 
 const fieldId = (form: string, name: string) => `ars-${form}-${name}`;
@@ -132,13 +145,13 @@ interface FormProps {
   readonly error: FormError | undefined;
 }
 
-export function FiguresForm({ ctx, action, values, error }: FormProps) {
+export function FiguresForm({ ctx, action, values, error, counted }: FormProps & { counted: Partial<Record<FigureName, number>> }) {
   const problems = error?.form === 'figures' ? error : undefined;
   return (
     <form method="post" action={action} class="stack ars-form" noValidate>
       <CsrfField ctx={ctx} />
       <FormProblems error={problems} title="数据未保存，请修改以下问题" />
-      <p class="hint">留空按0计。表三、表四由平台根据依申请公开办理记录自动统计，无需填写。</p>
+      <p class="hint">第二十条第（一）项留空即采用平台按政府信息目录统计的数字（见各项说明），填写则以填写为准；其余各项留空按0计。表三、表四由平台根据依申请公开办理记录自动统计，无需填写。</p>
       {FIGURE_GROUPS.map((group) => (
         <fieldset>
           <legend>{group.legend}</legend>
@@ -146,12 +159,14 @@ export function FiguresForm({ ctx, action, values, error }: FormProps) {
             const id = fieldId('figures', f.name);
             const messages = problems?.byField[f.name];
             const invalid = (messages?.length ?? 0) > 0;
+            const platform = counted[f.name];
+            const hint = platform === undefined ? f.hint : `平台统计：${platform}（留空即采用）${f.hint ? `。${f.hint}` : ''}`;
             return (
               <div class={invalid ? 'field ars-invalid' : 'field'}>
                 <label for={id}>{f.label}</label>
-                {f.hint ? (
+                {hint ? (
                   <div class="hint" id={`${id}-hint`}>
-                    {f.hint}
+                    {hint}
                   </div>
                 ) : null}
                 <FieldError id={`${id}-error`} messages={messages} />
@@ -163,7 +178,7 @@ export function FiguresForm({ ctx, action, values, error }: FormProps) {
                   class="ars-number"
                   value={values[f.name] ?? ''}
                   aria-invalid={invalid ? 'true' : undefined}
-                  aria-describedby={describedBy(f.hint !== undefined && `${id}-hint`, invalid && `${id}-error`)}
+                  aria-describedby={describedBy(hint !== undefined && `${id}-hint`, invalid && `${id}-error`)}
                 />
               </div>
             );
