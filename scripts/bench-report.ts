@@ -5,11 +5,9 @@
 // computeAnnualReport for 2025: one department's report, and the government's consolidated report
 // over all of them. Printed as median [min–max] of --runs after one warm-up. Target (reported, not
 // asserted): under 2 s on SQLite for 1,000,000 requests, by aggregating in SQL.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { progressBar } from '../src/cli/progress.js';
+import { scratchDatabase } from './bench-scratch.js';
 import { openDatabase, type Db, type Engine } from '../src/platform/db/database.js';
 import { migrateOrThrow } from '../src/platform/db/migrate.js';
 import type { NewRequestRow } from '../src/platform/db/schema.js';
@@ -71,29 +69,6 @@ function pick<T>(items: readonly T[], weights: readonly number[], r: number): T 
 const OUTCOMES = OUTCOME_REASONS.map((o) => o.code);
 const OUTCOME_WEIGHTS = OUTCOMES.map((c) => (c.startsWith('disclosed') ? 0.2 : c === 'partial' ? 0.08 : c === 'unavailable.not-held' ? 0.15 : 0.5 / (OUTCOMES.length - 4)));
 
-async function scratch(engine: Engine): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(DIR, 'gk-bench-report-'));
-    return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `gk_bench_report_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL!);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function fill(db: Db): Promise<void> {
   const now = '2026-11-26T02:00:00.000Z';
@@ -169,7 +144,7 @@ async function time(db: Db, code: string, scope: 'agency' | 'consolidated'): Pro
 }
 
 for (const engine of engines) {
-  const target = await scratch(engine);
+  const target = await scratchDatabase(engine, { dir: DIR, pgUrl: PG_URL, name: 'gk-bench-report' });
   const handle = openDatabase(engine === 'sqlite' ? { engine, file: target.url.slice('sqlite:'.length) } : { engine, url: target.url });
   try {
     await migrateOrThrow(handle);

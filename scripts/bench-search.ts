@@ -8,11 +8,9 @@
 // or ts_rank on PostgreSQL) for the ratio. PostgreSQL runs when DATABASE_URL is a postgres:// URL
 // (a scratch database is created next to it and dropped); SQLite uses a scratch file.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { benchmarkQueries, generateRecords, AGENCY_COUNT, AGENCY_NAMES, QUERY_KINDS } from './bench-search/corpus.js';
 import { openDatabase, type Db, type Engine } from '../src/platform/db/database.js';
 import { migrateOrThrow } from '../src/platform/db/migrate.js';
@@ -26,6 +24,7 @@ import { searchIndexFor } from '../src/search/index.js';
 import { searchRecords } from '../src/search/service.js';
 import { matchExpression } from '../src/search/index.sqlite.js';
 import { progressBar } from '../src/cli/progress.js';
+import { scratchDatabase } from './bench-scratch.js';
 
 const argValue = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -57,29 +56,6 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const spread = (xs: number[]) => `${ms(median(xs))} [${ms(Math.min(...xs))}–${ms(Math.max(...xs))}]`;
 
-async function scratchDatabase(engine: Engine): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(DIR, 'gk-bench-'));
-    return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `gk_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL!);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /** Agencies (a city with departments below it) and DOCS published records, written directly. */
 async function loadCorpus(db: Db): Promise<number[]> {
@@ -160,7 +136,7 @@ function report(label: string, passes: Pass[]) {
 }
 
 async function benchEngine(engine: Engine) {
-  const scratch = await scratchDatabase(engine);
+  const scratch = await scratchDatabase(engine, { dir: DIR, pgUrl: PG_URL, name: 'gk-bench' });
   const handle = openDatabase(engine === 'sqlite' ? { engine, file: scratch.url.slice('sqlite:'.length) } : { engine, url: scratch.url });
   try {
     await migrateOrThrow(handle);
