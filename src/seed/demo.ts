@@ -9,6 +9,7 @@ import type { ServiceDeps } from '../platform/context.js';
 import { putSiteInfo } from '../platform/settings/store.js';
 import { seedDemoRecords } from './records.js';
 import { seedDemoRequests } from './requests.js';
+import { seedDemoServices } from './services.js';
 import { seedHelpPages } from '../help/service.js';
 
 const DEMO_DIR = new URL('../../data/demo/', import.meta.url);
@@ -47,6 +48,8 @@ export interface DemoSeedResult {
   readonly agencies: number;
   readonly records: number;
   readonly requests: number;
+  readonly serviceItems: number;
+  readonly results: number;
   readonly accounts: readonly { login: string; roles: readonly Role[] }[];
   /** Shown once; only its hash is stored. */
   readonly password?: string;
@@ -54,7 +57,7 @@ export interface DemoSeedResult {
 
 /** Seeds the demo city once: nothing happens when agencies already exist. Every write is audited. */
 export async function seedDemo(deps: ServiceDeps, options: { password?: string } = {}): Promise<DemoSeedResult> {
-  if ((await countAgencies(deps.db)) > 0) return { seeded: false, agencies: 0, records: 0, requests: 0, accounts: [] };
+  if ((await countAgencies(deps.db)) > 0) return { seeded: false, agencies: 0, records: 0, requests: 0, serviceItems: 0, results: 0, accounts: [] };
   await putSiteInfo(deps.db, JSON.parse(readFileSync(new URL('site.json', DEMO_DIR), 'utf8')));
   const agencies = z.array(demoAgencySchema).parse(JSON.parse(readFileSync(new URL('agencies.json', DEMO_DIR), 'utf8')));
   const by = { actor: SYSTEM_ACTOR, staff: null };
@@ -70,5 +73,6 @@ export async function seedDemo(deps: ServiceDeps, options: { password?: string }
   await seedHelpPages(deps);
   const records = existsSync(new URL('records.json', DEMO_DIR)) ? await seedDemoRecords(deps) : 0;
   const requests = await seedDemoRequests(deps);
-  return { seeded: true, agencies: agencies.length, records, requests, accounts: DEMO_ACCOUNTS, password };
+  const services = await seedDemoServices(deps);
+  return { seeded: true, agencies: agencies.length, records, requests, serviceItems: services.items, results: services.results, accounts: DEMO_ACCOUNTS, password };
 }

@@ -29,6 +29,9 @@ export interface Database {
   requestAttachment: RequestAttachmentTable;
   requestReminder: RequestReminderTable;
   annualReport: AnnualReportTable;
+  serviceItem: ServiceItemTable;
+  serviceItemChange: ServiceItemChangeTable;
+  resultDecision: ResultDecisionTable;
 }
 
 type Timestamp = string;
@@ -388,3 +391,57 @@ export interface AnnualReportTable {
 }
 
 export type AnnualReportRow = Selectable<AnnualReportTable>;
+
+// ---------------------------------------------------------------- 便民服务 and 双公示 (src/services)
+
+export interface ServiceItemTable {
+  id: Generated<number>;
+  code: string;
+  agencyId: number;
+  name: string;
+  type: string;
+  /** JSON: the whole guide as services/model.ts serviceItemSchema validates it */
+  guide: string;
+  events: Defaulted<string>;
+  visits: string;
+  promisedDays: number | null;
+  onList: Defaulted<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ServiceItemChangeTable {
+  id: Generated<number>;
+  itemId: number;
+  kind: string;
+  onDate: string;
+  reason: string;
+  document: Defaulted<string>;
+  target: Defaulted<string>;
+  createdBy: string;
+  createdAt: Timestamp;
+}
+
+export interface ResultDecisionTable {
+  id: Generated<number>;
+  agencyId: number;
+  /** '许可' | '处罚' */
+  kind: string;
+  decisionNumber: string;
+  /** 'natural' | 'legal' */
+  subjectType: string;
+  /** stored in full for staff; natural persons are masked on every public answer (services/mask.ts) */
+  subjectName: string;
+  subjectId: Defaulted<string>;
+  legalBasis: string;
+  content: string;
+  decidedOn: string;
+  publishedOn: string;
+  publicUntil: string | null;
+  createdBy: string;
+  createdAt: Timestamp;
+}
+
+export type ServiceItemRow = Selectable<ServiceItemTable>;
+export type ServiceItemChangeRow = Selectable<ServiceItemChangeTable>;
+export type ResultDecisionRow = Selectable<ResultDecisionTable>;

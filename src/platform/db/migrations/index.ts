@@ -5,6 +5,7 @@ import { help } from './2026-11-26-03-help.js';
 import { search } from './2026-11-26-04-search.js';
 import { requests } from './2026-11-26-05-requests.js';
 import { reports } from './2026-11-26-06-reports.js';
+import { services } from './2026-11-26-07-services.js';
 import type { MigrationEngine } from './helpers.js';
 
 /**
@@ -19,5 +20,6 @@ export function allMigrations(engine: MigrationEngine): Record<string, Migration
     '2026-11-26-04-search': search(engine),
     '2026-11-26-05-requests': requests(engine),
     '2026-11-26-06-reports': reports(engine),
+    '2026-11-26-07-services': services(engine),
   };
 }

@@ -1,0 +1,227 @@
+/**
+ * 便民服务 use cases: items with their guides and list history, the 清理 rounds of a government,
+ * and results disclosure (双公示) with natural persons masked on every public answer.
+ */
+import { findAgencyByCode } from '../agencies/service.js';
+import { appendAudit } from '../platform/audit/store.js';
+import type { AuditActor } from '../platform/audit/model.js';
+import { countWorkingDays, type WorkingDayCalendar } from '../platform/calendar/model.js';
+import type { ServiceDeps } from '../platform/context.js';
+import type { Executor } from '../platform/db/database.js';
+import type { AgencyRow, ResultDecisionRow, ServiceItemRow } from '../platform/db/schema.js';
+import { errors } from '../platform/errors.js';
+import { parseInput } from '../platform/http/validate.js';
+import { maskPersonName, maskPublicIdNumber } from './mask.js';
+import { changeSchema, cleanupRounds, serviceItemSchema, STAYS_ON_LIST, type ChangeKind, type CleanupRound, type ItemChange, type ServiceItemInput } from './model.js';
+import { z } from 'zod';
+import { isIsoDate } from '../platform/calendar/model.js';
+
+export interface By {
+  readonly actor: AuditActor;
+  readonly ip?: string;
+}
+
+const eventsColumn = (events: readonly string[]) => (events.length > 0 ? `|${events.join('|')}|` : '');
+
+async function historyOf(db: Executor, itemId: number): Promise<ItemChange[]> {
+  const rows = await db.selectFrom('serviceItemChange').selectAll().where('itemId', '=', itemId).orderBy('onDate').orderBy('id').execute();
+  return rows.map((r) => ({ kind: r.kind as ChangeKind, on: r.onDate, reason: r.reason, document: r.document, target: r.target }));
+}
+
+/**
+ * Creates or updates an item (by code) and records a list change with it: a new item needs its
+ * `added` entry; later saves record what changed. Whether the item is on the list follows from
+ * its latest change, never set by hand.
+ */
+export async function saveItem(deps: ServiceDeps, by: By, raw: unknown, rawChange: unknown): Promise<ServiceItemRow> {
+  const input = parseInput(serviceItemSchema, raw);
+  const change = parseInput(changeSchema, rawChange);
+  return deps.db.transaction().execute(async (tx) => {
+    const agency = await findAgencyByCode(tx, input.agency);
+    if (!agency) throw errors.validation([`agency: 机构“${input.agency}”不存在 / unknown agency`]);
+    const existing = await tx.selectFrom('serviceItem').selectAll().where('code', '=', input.code).executeTakeFirst();
+    if (!existing && change.kind !== 'added') throw errors.validation(['kind: 新事项的第一条记录应为“新增” / a new item starts with an “added” change']);
+    const now = deps.clock.now().toISOString();
+    const columns = {
+      agencyId: agency.id,
+      name: input.name,
+      type: input.type,
+      guide: JSON.stringify(input),
+      events: eventsColumn(input.events),
+      visits: input.visits,
+      promisedDays: input.promisedDays,
+      updatedAt: now,
+    };
+    const row = existing
+      ? await tx.updateTable('serviceItem').set(columns).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
+      : await tx.insertInto('serviceItem').values({ ...columns, code: input.code, createdAt: now }).returningAll().executeTakeFirstOrThrow();
+    await tx
+      .insertInto('serviceItemChange')
+      .values({ itemId: row.id, kind: change.kind, onDate: change.on, reason: change.reason, document: change.document, target: change.target, createdBy: by.actor.login, createdAt: now })
+      .execute();
+    const last = (await historyOf(tx, row.id)).at(-1);
+    const updated = await tx.updateTable('serviceItem').set({ onList: last && STAYS_ON_LIST.has(last.kind) ? 1 : 0 }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+    await appendAudit(tx, deps.clock.now(), {
+      actor: by.actor,
+      agencyId: agency.id,
+      action: `service-item.${change.kind}`,
+      objectType: 'service_item',
+      objectId: input.code,
+      summary: `${input.name}：${change.reason}`,
+      after: { code: input.code, name: input.name, change },
+      ...(by.ip ? { ip: by.ip } : {}),
+    });
+    return updated;
+  });
+}
+
+export interface ItemView {
+  readonly row: ServiceItemRow;
+  readonly guide: ServiceItemInput;
+  readonly agency: AgencyRow;
+  readonly history: readonly ItemChange[];
+}
+
+export async function getItem(db: Executor, code: string): Promise<ItemView> {
+  const row = await db.selectFrom('serviceItem').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!row) throw errors.notFound('办事事项');
+  const agency = await db.selectFrom('agency').selectAll().where('id', '=', row.agencyId).executeTakeFirstOrThrow();
+  return { row, guide: serviceItemSchema.parse(JSON.parse(row.guide)), agency, history: await historyOf(db, row.id) };
+}
+
+export const itemQuerySchema = z.object({
+  agency: z.string().trim().max(60).default(''),
+  event: z.string().trim().max(20).default(''),
+  type: z.string().trim().max(20).default(''),
+  q: z.string().trim().max(100).default(''),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ItemQuery = z.infer<typeof itemQuerySchema>;
+
+/** Items on the list, filtered by agency (with its lower levels), life event, type or name. */
+export async function listItems(db: Executor, q: ItemQuery): Promise<{ total: number; items: (ServiceItemRow & { agencyName: string })[] }> {
+  let query = db.selectFrom('serviceItem as i').innerJoin('agency as a', 'a.id', 'i.agencyId').where('i.onList', '=', 1);
+  if (q.agency) {
+    const agency = await findAgencyByCode(db, q.agency);
+    if (!agency) throw errors.notFound('机构');
+    query = query.where((eb) => eb.or([eb('a.id', '=', agency.id), eb('a.parentId', '=', agency.id)]));
+  }
+  if (q.event) query = query.where('i.events', 'like', `%|${q.event.replace(/[%_|]/g, '')}|%`);
+  if (q.type) query = query.where('i.type', '=', q.type);
+  if (q.q) query = query.where('i.name', 'like', `%${q.q.replace(/[%_]/g, '')}%`);
+  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const items = await query
+    .selectAll('i')
+    .select('a.name as agencyName')
+    .orderBy('a.code')
+    .orderBy('i.code')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return { total, items };
+}
+
+/** The 清理 rounds of a government's list: its own items and its departments', from their histories. */
+export async function cleanupOf(db: Executor, governmentCode: string): Promise<{ agency: AgencyRow; rounds: CleanupRound[] }> {
+  const agency = await findAgencyByCode(db, governmentCode);
+  if (!agency || agency.kind !== 'government') throw errors.notFound('人民政府');
+  const rows = await db
+    .selectFrom('serviceItem as i')
+    .innerJoin('agency as a', 'a.id', 'i.agencyId')
+    .select(['i.id', 'i.code', 'i.name'])
+    .where((eb) => eb.or([eb('a.id', '=', agency.id), eb.and([eb('a.parentId', '=', agency.id), eb('a.kind', '=', 'department')])]))
+    .execute();
+  const changes = rows.length
+    ? await db.selectFrom('serviceItemChange').selectAll().where('itemId', 'in', rows.map((r) => r.id)).orderBy('onDate').orderBy('id').execute()
+    : [];
+  const items = rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    history: changes.filter((c) => c.itemId === r.id).map((c) => ({ kind: c.kind as ChangeKind, on: c.onDate, reason: c.reason, document: c.document, target: c.target })),
+  }));
+  return { agency, rounds: cleanupRounds(items) };
+}
+
+// ---------------------------------------------------------------- 双公示
+
+export const resultSchema = z.object({
+  kind: z.enum(['许可', '处罚']),
+  agency: z.string().trim().min(1),
+  decisionNumber: z.string().trim().min(1).max(100),
+  subjectType: z.enum(['natural', 'legal']),
+  subjectName: z.string().trim().min(1).max(200),
+  subjectId: z.string().trim().max(40).default(''),
+  legalBasis: z.string().trim().min(1).max(4000),
+  content: z.string().trim().min(1).max(4000),
+  decidedOn: z.string().refine(isIsoDate),
+  publishedOn: z.string().refine(isIsoDate),
+  publicUntil: z.string().refine(isIsoDate).nullable().default(null),
+});
+
+export async function addResult(deps: ServiceDeps, by: By, raw: unknown): Promise<ResultDecisionRow> {
+  const input = parseInput(resultSchema, raw);
+  if (input.publishedOn < input.decidedOn) throw errors.validation(['publishedOn: 公示日期不能早于决定日期 / cannot precede the decision']);
+  return deps.db.transaction().execute(async (tx) => {
+    const agency = await findAgencyByCode(tx, input.agency);
+    if (!agency) throw errors.validation([`agency: 机构“${input.agency}”不存在 / unknown agency`]);
+    const { agency: _code, ...fields } = input;
+    const row = await tx
+      .insertInto('resultDecision')
+      .values({ ...fields, agencyId: agency.id, createdBy: by.actor.login, createdAt: deps.clock.now().toISOString() })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(tx, deps.clock.now(), {
+      actor: by.actor,
+      agencyId: agency.id,
+      action: 'result.publish',
+      objectType: 'result_decision',
+      objectId: input.decisionNumber,
+      summary: `公示行政${input.kind}决定 ${input.decisionNumber}`,
+      ...(by.ip ? { ip: by.ip } : {}),
+    });
+    return row;
+  });
+}
+
+/** What the public sees of a decision: a natural person's name and ID masked, never in full. */
+export function publicResult(r: ResultDecisionRow & { agencyName: string }) {
+  const natural = r.subjectType === 'natural';
+  return {
+    id: r.id,
+    kind: r.kind,
+    agency: r.agencyName,
+    decisionNumber: r.decisionNumber,
+    subject: natural ? maskPersonName(r.subjectName) : r.subjectName,
+    subjectId: natural ? (r.subjectId ? maskPublicIdNumber(r.subjectId) : '') : r.subjectId,
+    legalBasis: r.legalBasis,
+    content: r.content,
+    decidedOn: r.decidedOn,
+    publishedOn: r.publishedOn,
+    publicUntil: r.publicUntil,
+  };
+}
+
+/** Decisions on public view today: penalties leave the list after their publicity period. */
+export async function listPublicResults(db: Executor, q: { kind?: string; q?: string; today: string; page: number; pageSize: number }) {
+  let query = db
+    .selectFrom('resultDecision as r')
+    .innerJoin('agency as a', 'a.id', 'r.agencyId')
+    .where((eb) => eb.or([eb('r.publicUntil', 'is', null), eb('r.publicUntil', '>=', q.today)]))
+    .where('r.publishedOn', '<=', q.today);
+  if (q.kind) query = query.where('r.kind', '=', q.kind);
+  // Searching by a natural person's name would reveal it: only organisations and numbers are matched.
+  if (q.q) {
+    const like = `%${q.q.replace(/[%_]/g, '')}%`;
+    query = query.where((eb) => eb.or([eb('r.decisionNumber', 'like', like), eb.and([eb('r.subjectType', '=', 'legal'), eb('r.subjectName', 'like', like)])]));
+  }
+  const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await query.selectAll('r').select('a.name as agencyName').orderBy('r.decidedOn', 'desc').orderBy('r.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  return { total, items: rows.map(publicResult) };
+}
+
+/** 7 working days from decision to publication (双公示); later ones are flagged for the agency. */
+export const RESULT_PUBLICATION_DAYS = 7;
+export function publicationDelayDays(cal: WorkingDayCalendar, r: Pick<ResultDecisionRow, 'decidedOn' | 'publishedOn'>): number {
+  return countWorkingDays(cal, r.decidedOn, r.publishedOn).days;
+}
