@@ -9,6 +9,7 @@ import { siteRoutes } from './platform/settings/routes.js';
 import { helpRoutes } from './help/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { searchRoutes } from './search/routes.js';
+import { serviceRoutes } from './services/routes.js';
 import { requestPublicRoutes } from './requests/routes.public.js';
 import { requestStaffRoutes } from './requests/routes.staff.js';
 import { requestSettingsRoutes } from './requests/routes.settings.js';
@@ -24,6 +25,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   catalogPublicRoutes,
   catalogStaffRoutes,
   searchRoutes,
+  serviceRoutes,
   requestPublicRoutes,
   requestStaffRoutes,
   requestSettingsRoutes,

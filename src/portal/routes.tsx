@@ -25,12 +25,10 @@ export function portalRoutes(app: FastifyInstance, web: WebContext, docs: ApiDoc
 
   app.get('/disclosure', async (request, reply) => sendPage(request, reply, <DisclosurePage ctx={pageContext(web, request, reply)} />));
 
-  for (const kind of ['services', 'participation'] as const) {
-    app.get(`/${kind}`, async (request, reply) => {
-      const page = <ContactsPage ctx={pageContext(web, request, reply)} agencies={await listAgencies(web.db)} kind={kind} />;
-      return sendPage(request, reply, page);
-    });
-  }
+  app.get('/participation', async (request, reply) => {
+    const page = <ContactsPage ctx={pageContext(web, request, reply)} agencies={await listAgencies(web.db)} />;
+    return sendPage(request, reply, page);
+  });
 
   app.get('/api/docs', async (request, reply) => {
     const page = <ApiDocsPage ctx={pageContext(web, request, reply)} routes={docs.routes} document={docs.document()} />;

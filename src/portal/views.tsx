@@ -41,7 +41,7 @@ export function HomePage({ ctx, governments, agencyCount, latest }: { ctx: PageC
           <h2>
             <a href="/services">办事服务</a>
           </h2>
-          <p>各机构的办公地点、办公时间和联系方式。</p>
+          <p>按主题、部门查找办事事项和办事指南，查看权责清单的清理情况和行政许可、行政处罚结果公示（双公示）。</p>
         </section>
         <section class="card">
           <h2>
@@ -132,27 +132,21 @@ export function DisclosurePage({ ctx }: { ctx: PageContext }) {
   );
 }
 
-export function ContactsPage({ ctx, agencies, kind }: { ctx: PageContext; agencies: readonly AgencyRow[]; kind: 'services' | 'participation' }) {
-  const title = kind === 'services' ? '办事服务' : '互动交流';
+export function ContactsPage({ ctx, agencies }: { ctx: PageContext; agencies: readonly AgencyRow[] }) {
+  const title = '互动交流';
   return (
     <PublicLayout ctx={ctx} title={title} crumbs={[{ label: title }]}>
       <h1>{title}</h1>
-      {kind === 'services' ? (
-        <p class="lead">各机构的办公地点和办公时间。办理具体事项前，请先电话咨询所需材料和办理时限。</p>
-      ) : (
-        <>
-          <p class="lead">
-            对政府信息公开工作有意见和建议，可以直接联系相关机构的政府信息公开工作机构；认为行政机关在政府信息公开工作中侵犯合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（条例 第五十一条）。
-          </p>
-        </>
-      )}
+      <p class="lead">
+        对政府信息公开工作有意见和建议，可以直接联系相关机构的政府信息公开工作机构；认为行政机关在政府信息公开工作中侵犯合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（条例 第五十一条）。
+      </p>
       <TableWrap label="机构联系方式">
         <table class="data">
           <thead>
             <tr>
               <th scope="col">机构</th>
-              {kind === 'services' ? <th scope="col">办公地址</th> : <th scope="col">电子邮箱</th>}
-              {kind === 'services' ? <th scope="col">办公时间</th> : <th scope="col">通信地址</th>}
+              <th scope="col">电子邮箱</th>
+              <th scope="col">通信地址</th>
               <th scope="col">电话</th>
             </tr>
           </thead>
@@ -162,8 +156,8 @@ export function ContactsPage({ ctx, agencies, kind }: { ctx: PageContext; agenci
                 <td>
                   <a href={`/agencies/${a.code}`}>{a.name}</a>
                 </td>
-                <td>{kind === 'services' ? a.officeAddress : a.email}</td>
-                <td>{kind === 'services' ? a.officeHours : `${a.mailAddress} ${a.postcode}`}</td>
+                <td>{a.email}</td>
+                <td>{`${a.mailAddress} ${a.postcode}`}</td>
                 <td>{a.phone}</td>
               </tr>
             ))}

@@ -105,7 +105,8 @@ export async function listItems(db: Executor, q: ItemQuery): Promise<{ total: nu
   if (q.agency) {
     const agency = await findAgencyByCode(db, q.agency);
     if (!agency) throw errors.notFound('机构');
-    query = query.where((eb) => eb.or([eb('a.id', '=', agency.id), eb('a.parentId', '=', agency.id)]));
+    // The agency and its own departments, as the 清理 page counts; lower governments list their own.
+    query = query.where((eb) => eb.or([eb('a.id', '=', agency.id), eb.and([eb('a.parentId', '=', agency.id), eb('a.kind', '=', 'department')])]));
   }
   if (q.event) query = query.where('i.events', 'like', `%|${q.event.replace(/[%_|]/g, '')}|%`);
   if (q.type) query = query.where('i.type', '=', q.type);
@@ -120,6 +121,11 @@ export async function listItems(db: Executor, q: ItemQuery): Promise<{ total: nu
     .offset((q.page - 1) * q.pageSize)
     .execute();
   return { total, items };
+}
+
+/** Every item's agency, type, life events and list state: what the service hall counts (a few thousand rows). */
+export async function itemListStates(db: Executor) {
+  return db.selectFrom('serviceItem').select(['agencyId', 'type', 'events', 'onList']).execute();
 }
 
 /** The 清理 rounds of a government's list: its own items and its departments', from their histories. */
@@ -190,6 +196,7 @@ export function publicResult(r: ResultDecisionRow & { agencyName: string }) {
   return {
     id: r.id,
     kind: r.kind,
+    subjectType: r.subjectType,
     agency: r.agencyName,
     decisionNumber: r.decisionNumber,
     subject: natural ? maskPersonName(r.subjectName) : r.subjectName,
