@@ -44,7 +44,7 @@ describe('browser: public pages in Chromium', { skip: chromiumMissing() }, () =>
   });
 
   describe('WCAG 2.1 AA (axe-core)', () => {
-    const pages = ['/', '/agencies/ljs', '/staff/login', '/requests', '/requests/track', '/agencies/ljs/requests'].flatMap((p) => [p, `${p}?lang=zh-Hant`]);
+    const pages = ['/', '/agencies/ljs', '/staff/login', '/requests', '/requests/track', '/agencies/ljs/requests', '/services', '/services/cleanup/ljs', '/results', '/services/items/ljs-scjgj-XK-0001'].flatMap((p) => [p, `${p}?lang=zh-Hant`]);
     for (const path of [...pages, '/?elder=1', '/requests/new?agency=ljs', '/requests/new?agency=ljs&lang=zh-Hant&elder=1']) {
       test(`no violations on ${path}`, () =>
         withPage({ bypassCSP: true }, async (page) => {
@@ -74,7 +74,7 @@ describe('browser: public pages in Chromium', { skip: chromiumMissing() }, () =>
   });
 
   describe('mobile: no horizontal scrolling at 360px', () => {
-    for (const path of ['/', '/agencies/ljs', '/?elder=1', '/agencies/ljs?elder=1', '/requests/new?agency=ljs&elder=1', '/agencies/ljs/requests?elder=1', '/requests?elder=1']) {
+    for (const path of ['/', '/agencies/ljs', '/?elder=1', '/agencies/ljs?elder=1', '/requests/new?agency=ljs&elder=1', '/agencies/ljs/requests?elder=1', '/requests?elder=1', '/services?elder=1', '/results?elder=1', '/services/items?event=%E6%95%99%E8%82%B2&elder=1', '/services/items/ljs-scjgj-XK-0001?elder=1']) {
       test(`${path} fits 360px`, () =>
         withPage({ viewport: { width: 360, height: 740 } }, async (page) => {
           await open(page, path);
