@@ -5,7 +5,7 @@ import { WorkingDayCalendar } from '../platform/calendar/model.js';
 import { AppError } from '../platform/errors.js';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../test-support/db.js';
 import { makeHierarchy } from '../test-support/factories.js';
-import { addResult, cleanupOf, getItem, listItems, listPublicResults, publicationDelayDays, saveItem } from './service.js';
+import { addResult, cleanupOf, getItem, lateResults, listItems, listPublicResults, publicationDelayDays, saveItem } from './service.js';
 
 const by = { actor: { id: null, login: 'test' } };
 const guide = (code: string, name: string, extra: Record<string, unknown> = {}) => ({
@@ -54,7 +54,7 @@ for (const engine of ENGINES) {
     test('a natural person is masked on the public list and cannot be found by name; penalties leave the list after their period', async () => {
       await addResult(tdb.ctx, by, {
         kind: '处罚', agency: 'city-edu', decisionNumber: '测教罚〔2026〕3号', subjectType: 'natural', subjectName: '张晓明', subjectId: '11010519491231002X',
-        legalBasis: '《校外培训行政处罚暂行办法》第十九条', content: '警告', decidedOn: '2026-03-02', publishedOn: '2026-03-05', publicUntil: '2027-03-02',
+        legalBasis: '《校外培训行政处罚暂行办法》第十九条', content: '当事人张晓明（身份证号11010519491231002X）未经批准开展校外培训。处罚内容：警告。', decidedOn: '2026-03-02', publishedOn: '2026-03-05', publicUntil: '2027-03-02',
       });
       await addResult(tdb.ctx, by, {
         kind: '许可', agency: 'city-edu', decisionNumber: '测教许〔2026〕8号', subjectType: 'legal', subjectName: '测试市启明培训学校有限公司', subjectId: '91350100M000100Y43',
@@ -65,6 +65,7 @@ for (const engine of ENGINES) {
       const text = JSON.stringify(all.items);
       assert.ok(!text.includes('张晓明') && !text.includes('11010519491231002X'));
       assert.ok(text.includes('张*明') && text.includes('1101************2X'));
+      assert.ok(text.includes('当事人张*明（身份证号1101************2X）'), 'mentions inside the decision text are masked too');
       assert.ok(text.includes('测试市启明培训学校有限公司'), 'organisations are published in full');
       assert.equal((await listPublicResults(tdb.handle.db, { q: '张晓明', today, page: 1, pageSize: 20 })).total, 0);
       assert.equal((await listPublicResults(tdb.handle.db, { q: '启明', today, page: 1, pageSize: 20 })).total, 1);
@@ -74,6 +75,9 @@ for (const engine of ENGINES) {
       // 2026-04-01 (Wed) → 2026-04-20 (Mon): 04-02, 03, 07–10 (清明 04-04–06 off), 13–17, 20 = 12 working days: late (> 7).
       const cal = new WorkingDayCalendar(loadShippedSchedules());
       assert.equal(publicationDelayDays(cal, { decidedOn: '2026-04-01', publishedOn: '2026-04-20' }), 12);
+      // The penalty (decided 03-02, published 03-05: 3 working days) is on time; the licence is flagged.
+      const late = await lateResults(tdb.handle.db, cal, null, '2026-01-01');
+      assert.deepEqual(late.map((r) => [r.decisionNumber, r.workingDays]), [['测教许〔2026〕8号', 12]]);
     });
   });
 }

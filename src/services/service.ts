@@ -193,6 +193,13 @@ export async function addResult(deps: ServiceDeps, by: By, raw: unknown): Promis
 /** What the public sees of a decision: a natural person's name and ID masked, never in full. */
 export function publicResult(r: ResultDecisionRow & { agencyName: string }) {
   const natural = r.subjectType === 'natural';
+  // The decision text names the person too (当事人张晓明…): every mention is masked the same way.
+  const hide = (text: string) => {
+    if (!natural) return text;
+    let out = r.subjectName ? text.split(r.subjectName).join(maskPersonName(r.subjectName)) : text;
+    if (r.subjectId) out = out.split(r.subjectId).join(maskPublicIdNumber(r.subjectId));
+    return out;
+  };
   return {
     id: r.id,
     kind: r.kind,
@@ -201,8 +208,8 @@ export function publicResult(r: ResultDecisionRow & { agencyName: string }) {
     decisionNumber: r.decisionNumber,
     subject: natural ? maskPersonName(r.subjectName) : r.subjectName,
     subjectId: natural ? (r.subjectId ? maskPublicIdNumber(r.subjectId) : '') : r.subjectId,
-    legalBasis: r.legalBasis,
-    content: r.content,
+    legalBasis: hide(r.legalBasis),
+    content: hide(r.content),
     decidedOn: r.decidedOn,
     publishedOn: r.publishedOn,
     publicUntil: r.publicUntil,
@@ -231,4 +238,15 @@ export async function listPublicResults(db: Executor, q: { kind?: string; q?: st
 export const RESULT_PUBLICATION_DAYS = 7;
 export function publicationDelayDays(cal: WorkingDayCalendar, r: Pick<ResultDecisionRow, 'decidedOn' | 'publishedOn'>): number {
   return countWorkingDays(cal, r.decidedOn, r.publishedOn).days;
+}
+
+/** Decisions of the agencies (null = all) since a date that were published later than the rule allows. */
+export async function lateResults(db: Executor, cal: WorkingDayCalendar, agencyIds: readonly number[] | null, since: string) {
+  if (agencyIds !== null && agencyIds.length === 0) return [];
+  let q = db.selectFrom('resultDecision as r').innerJoin('agency as a', 'a.id', 'r.agencyId').where('r.decidedOn', '>=', since);
+  if (agencyIds !== null) q = q.where('r.agencyId', 'in', [...agencyIds]);
+  const rows = await q.select(['r.decisionNumber', 'r.kind', 'r.decidedOn', 'r.publishedOn', 'a.name as agencyName']).orderBy('r.decidedOn').execute();
+  return rows
+    .map((r) => ({ ...r, workingDays: publicationDelayDays(cal, r) }))
+    .filter((r) => r.workingDays > RESULT_PUBLICATION_DAYS);
 }

@@ -12,6 +12,7 @@ import type { WebContext } from '../platform/http/web-context.js';
 import { StaffLayout } from '../platform/views/layout.js';
 import { ReportHomeSection, reportHomeSummary } from '../reports/views/staff/home.js';
 import { RequestHomeSection, requestHomeSummary } from '../requests/views/staff/home.js';
+import { ResultsHomeSection, resultsHomeSummary, showsResults } from '../services/views/home.js';
 
 interface Summary {
   readonly drafts: number;
@@ -91,6 +92,7 @@ export function workbenchRoutes(app: FastifyInstance, web: WebContext): void {
         {can(staff, 'record.view') ? <CatalogueSummary summary={await catalogueSummary(web, staff, today)} /> : null}
         {can(staff, 'request.view') ? <RequestHomeSection summary={await requestHomeSummary(web.db, web.clock, staff)} canRegister={can(staff, 'request.handle')} /> : null}
         {can(staff, 'report.view') ? <ReportHomeSection summary={await reportHomeSummary(web.db, web.clock, staff)} /> : null}
+        {showsResults(staff) ? <ResultsHomeSection summary={await resultsHomeSummary(web.db, web.clock, staff)} /> : null}
         <div class="card-grid">
           <section class="card">
             <h2>机构</h2>
