@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ENGINES } from '../../src/test-support/db.js';
-import { assertFitsWidth, assertNoViolations, browserSuiteSkip, submitAndWait, DEMO_PASSWORD, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
+import { assertFitsWidth, assertNoViolations, asUser, browserSuiteSkip, submitAndWait, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
 
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const PHONE = { width: 360, height: 740 };
@@ -28,21 +28,7 @@ for (const engine of ENGINES) {
     let requestId = 0;
 
     /** Runs `fn` in a fresh context (no JavaScript), signed in as `login` unless null. */
-    async function as<T>(login: string | null, fn: (page: Page) => Promise<T>, options: BrowserContextOptions = {}): Promise<T> {
-      const context = await browser.newContext({ baseURL: demo.baseURL, locale: 'zh-CN', ...NO_JS, ...options });
-      try {
-        const page = await context.newPage();
-        if (login) {
-          await open(page, '/staff/login');
-          await page.fill('#f-login', login);
-          await page.fill('#f-password', DEMO_PASSWORD);
-          await Promise.all([page.waitForURL(`${demo.baseURL}/staff`), page.click('main form button[type="submit"]')]);
-        }
-        return await fn(page);
-      } finally {
-        await context.close();
-      }
-    }
+    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>, options: BrowserContextOptions = {}) => asUser(browser, demo, login, fn, { ...NO_JS, ...options });
 
     /**
      * axe-core needs JavaScript, the journey runs without: the page as the no-JS browser got it is

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ENGINES } from '../../src/test-support/db.js';
-import { browserSuiteSkip, DEMO_PASSWORD, launchChromium, open, startDemoApp, submitAndWait, type DemoApp } from './support.js';
+import { asUser, browserSuiteSkip, launchChromium, open, startDemoApp, submitAndWait, type DemoApp } from './support.js';
 
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const mainText = async (page: Page) => (await page.textContent('main')) ?? '';
@@ -28,21 +28,7 @@ for (const engine of ENGINES) {
       await demo?.close();
     });
 
-    async function as<T>(login: string | null, fn: (page: Page) => Promise<T>): Promise<T> {
-      const context = await browser.newContext({ baseURL: demo.baseURL, locale: 'zh-CN', ...NO_JS });
-      try {
-        const page = await context.newPage();
-        if (login) {
-          await open(page, '/staff/login');
-          await page.fill('#f-login', login);
-          await page.fill('#f-password', DEMO_PASSWORD);
-          await Promise.all([page.waitForURL(`${demo.baseURL}/staff`), page.click('main form button[type="submit"]')]);
-        }
-        return await fn(page);
-      } finally {
-        await context.close();
-      }
-    }
+    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>) => asUser(browser, demo, login, fn, NO_JS);
 
     test('by life event: the hall → 社会保障 → an item → its guide, print view and checklist', async () => {
       await as(null, async (page) => {

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type * as Axe from 'axe-core';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { Engine } from '../../src/platform/db/database.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { ROUTE_MODULES } from '../../src/routes.js';
@@ -63,6 +63,26 @@ export async function browserSuiteSkip(engine: Engine): Promise<string | false> 
 export async function submitAndWait(page: Page, selector: string): Promise<number | undefined> {
   const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
   return response?.status();
+}
+
+/**
+ * Runs `fn` in a fresh browser context (own cookies) on the demo app, signed in through the real
+ * login form as `login` unless null, and closes the context afterwards.
+ */
+export async function asUser<T>(browser: Browser, demo: DemoApp, login: string | null, fn: (page: Page) => Promise<T>, options: BrowserContextOptions = {}): Promise<T> {
+  const context = await browser.newContext({ baseURL: demo.baseURL, locale: 'zh-CN', ...options });
+  try {
+    const page = await context.newPage();
+    if (login) {
+      await open(page, '/staff/login');
+      await page.fill('#f-login', login);
+      await page.fill('#f-password', DEMO_PASSWORD);
+      await Promise.all([page.waitForURL(`${demo.baseURL}/staff`), page.click('main form button[type="submit"]')]);
+    }
+    return await fn(page);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Opens `path` and asserts a 200 answer. */
