@@ -112,12 +112,13 @@ export interface RequestClock {
   readonly clock: ClockResult;
   readonly events: readonly RequestEventRow[];
   readonly calendar: WorkingDayCalendar;
+  readonly settings: RequestSettings;
 }
 
 /** Computes the clock from the stored events (no writes). */
 export async function readClock(db: Executor, request: RequestRow): Promise<RequestClock> {
   const [events, calendar, settings] = await Promise.all([store.eventsOf(db, request.id), loadCalendar(db), requestSettings(db)]);
-  return { clock: computeClock(calendar, clockEventsOf(events), clockOptions(settings)), events, calendar };
+  return { clock: computeClock(calendar, clockEventsOf(events), clockOptions(settings)), events, calendar, settings };
 }
 
 /** Recomputes and stores the derived columns after an event; returns the updated row. */

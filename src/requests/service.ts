@@ -165,4 +165,3 @@ export async function publicRegister(db: Executor, agencyCode: string, page: num
   };
 }
 
-export { pendingExtension };

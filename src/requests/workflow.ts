@@ -16,7 +16,7 @@ import { parseInput } from '../platform/http/validate.js';
 import { validateNextEvent, type ClockEvent } from './clock.js';
 import { perPageFee, perRequestFee } from './fees.js';
 import { issueLetter, reconsiderationBody } from './issue-letter.js';
-import { clockEventsOf, clockOptions, eventData, readClock, requestSettings } from './lifecycle.js';
+import { clockEventsOf, clockOptions, eventData, readClock, requestSettings, type RequestClock } from './lifecycle.js';
 import { outcomeOf, outcomeTitle, type DeliveryForm, type DeliveryMethod } from './model.js';
 import {
   assignSchema,
@@ -40,9 +40,14 @@ async function agencyOf(tx: Tx, request: RequestRow): Promise<AgencyRow> {
 }
 
 /** Refuses a step the clock rules do not allow (e.g. a second 补正, a 21st day of extension). */
-async function assertClockAllows(tx: Tx, request: RequestRow, next: ClockEvent): Promise<void> {
-  const { events, calendar } = await readClock(tx, request);
-  const problems = validateNextEvent(calendar, clockEventsOf(events), next, clockOptions(await requestSettings(tx)));
+async function assertClockAllows(tx: Tx, request: RequestRow, next: ClockEvent): Promise<RequestClock> {
+  const read = await readClock(tx, request);
+  assertAllowed(read, next);
+  return read;
+}
+
+function assertAllowed(read: RequestClock, next: ClockEvent): void {
+  const problems = validateNextEvent(read.calendar, clockEventsOf(read.events), next, clockOptions(read.settings));
   if (problems.length > 0) throw errors.validation(problems);
 }
 
@@ -107,8 +112,7 @@ export async function startConsultation(deps: ServiceDeps, by: RequestActor, id:
     const today = todayOf(deps);
     const consultationId = randomUUID().slice(0, 8);
     const event: ClockEvent = { kind: 'consultation-started', on: today, id: consultationId, party: input.party, ...(input.deliveredOn ? { deliveredOn: input.deliveredOn } : {}) };
-    await assertClockAllows(tx, request, event);
-    const { calendar } = await readClock(tx, request);
+    const { calendar } = await assertClockAllows(tx, request, event);
     const replyBy = addWorkingDays(calendar, input.deliveredOn ?? today, 15).date;
     await issueLetter(tx, deps, by.actor.login, request, await agencyOf(tx, request), {
       kind: 'consultation',
@@ -225,11 +229,10 @@ export async function issueFeeNotice(deps: ServiceDeps, by: RequestActor, id: nu
       fee = perRequestFee(nth);
     }
     if (fee.amount === 0) throw errors.validation(['method: 按该标准计算的费用为0，无需发出收费通知 / the fee is zero; no notice is needed']);
-    const settings = await requestSettings(tx);
-    const { calendar } = await readClock(tx, request);
+    const read = await readClock(tx, request);
     const today = todayOf(deps);
-    const payBy = addWorkingDays(calendar, today, settings.feePaymentWorkingDays).date;
-    await assertClockAllows(tx, request, { kind: 'fee-notice', on: today, payBy });
+    const payBy = addWorkingDays(read.calendar, today, read.settings.feePaymentWorkingDays).date;
+    assertAllowed(read, { kind: 'fee-notice', on: today, payBy });
     await issueLetter(tx, deps, by.actor.login, request, await agencyOf(tx, request), { kind: 'fee-notice', method: input.method, fee, payBy, payment: input.payment });
     return recordEvent(tx, deps, by, request, {
       kind: 'fee-notice',
@@ -322,4 +325,3 @@ export async function addNote(deps: ServiceDeps, by: RequestActor, id: number, r
   });
 }
 
-export { eventData };

@@ -23,12 +23,10 @@ import { ItemListPage, ServiceHallPage, type AgencyCount, type HallData, type It
 import { RESULT_KINDS, ResultsPage } from './views/results.js';
 
 const EVENTS = [...CITIZEN_EVENTS, ...BUSINESS_EVENTS] as const;
-const blankOr = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.literal(''), z.enum(values)]).default('');
-
 export const serviceItemQuery = itemQuerySchema.extend({
-  agency: itemQuerySchema.shape.agency.describe('实施机关代码，含其直属下级机构 / agency code, with the agencies directly below it'),
-  event: blankOr(EVENTS).describe(`主题：个人办事 ${CITIZEN_EVENTS.join('、')}；法人办事 ${BUSINESS_EVENTS.join('、')}`),
-  type: blankOr(ITEM_TYPES).describe('事项类型 / item type'),
+  agency: itemQuerySchema.shape.agency.describe('实施机关代码，含其所属工作部门 / agency code, with its own departments'),
+  event: itemQuerySchema.shape.event.describe(`主题：个人办事 ${CITIZEN_EVENTS.join('、')}；法人办事 ${BUSINESS_EVENTS.join('、')}`),
+  type: itemQuerySchema.shape.type.describe('事项类型 / item type'),
   q: itemQuerySchema.shape.q.describe('事项名称关键词，简体、繁體均可 / words of the item name'),
 });
 

@@ -12,7 +12,7 @@ import type { AgencyRow, ResultDecisionRow, ServiceItemRow } from '../platform/d
 import { errors } from '../platform/errors.js';
 import { parseInput } from '../platform/http/validate.js';
 import { maskPersonName, maskPublicIdNumber } from './mask.js';
-import { changeSchema, cleanupRounds, serviceItemSchema, STAYS_ON_LIST, type ChangeKind, type CleanupRound, type ItemChange, type ServiceItemInput } from './model.js';
+import { BUSINESS_EVENTS, changeSchema, CITIZEN_EVENTS, cleanupRounds, ITEM_TYPES, serviceItemSchema, STAYS_ON_LIST, type ChangeKind, type CleanupRound, type ItemChange, type ServiceItemInput } from './model.js';
 import { z } from 'zod';
 import { isIsoDate } from '../platform/calendar/model.js';
 
@@ -89,10 +89,12 @@ export async function getItem(db: Executor, code: string): Promise<ItemView> {
   return { row, guide: serviceItemSchema.parse(JSON.parse(row.guide)), agency, history: await historyOf(db, row.id) };
 }
 
+const blankOr = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.union([z.literal(''), z.enum(values, { message })]).default('');
+
 export const itemQuerySchema = z.object({
   agency: z.string().trim().max(60).default(''),
-  event: z.string().trim().max(20).default(''),
-  type: z.string().trim().max(20).default(''),
+  event: blankOr([...CITIZEN_EVENTS, ...BUSINESS_EVENTS], '未知的主题 / unknown life event'),
+  type: blankOr(ITEM_TYPES, '未知的事项类型 / unknown item type'),
   q: z.string().trim().max(100).default(''),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
