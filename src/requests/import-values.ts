@@ -1,8 +1,7 @@
 /** The values of a register's cells: vocabularies (channels, applicant types, outcomes, appeal results), dates and appeals. */
-import { isIsoDate, type IsoDate } from '../platform/calendar/model.js';
-import { serialToIsoDate } from '../platform/files/xlsx.js';
+import type { IsoDate } from '../platform/calendar/model.js';
+import { valueKey, type Resolved } from '../platform/files/table-import.js';
 import type { ImportColumnKey, ImportedAppeal } from './import-file.js';
-import type { Cell } from './import-read.js';
 import {
   APPEAL_RESULT_LABELS,
   APPEAL_RESULTS,
@@ -22,10 +21,7 @@ import {
 
 // ---------------------------------------------------------------- vocabularies
 
-/** Values folded for matching: NFKC, lower case, no spaces or quotation marks. */
-export function valueKey(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s"'“”‘’「」『』]/g, '');
-}
+export { parseDate, valueKey } from '../platform/files/table-import.js';
 
 function vocabulary<T extends string>(entries: Iterable<[string, T]>): Map<string, T> {
   const m = new Map<string, T>();
@@ -119,7 +115,6 @@ const OUTCOMES: OutcomeVocabulary = (() => {
   return { whole, within, groups };
 })();
 
-type Resolved<T> = { value: T } | { zh: string; en: string };
 
 const subReasonList = (g: OutcomeGroup): string =>
   OUTCOME_REASONS.filter((o) => o.group === g)
@@ -157,27 +152,6 @@ export function resolveOutcome(text: string): Resolved<string> {
     zh: `无法识别的办理结果“${text}”；请按年报表三填写，如“予以公开”“部分公开”“不予公开·属于国家秘密”，未办结请留空`,
     en: 'unknown outcome: use the annual-report table 三 wording, e.g. "不予公开 · 属于国家秘密"; leave empty while still open',
   };
-}
-
-// ---------------------------------------------------------------- dates
-
-const DATE_PARTS_RE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-const DATE_CJK_RE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
-
-export function parseDate(cell: Cell, date1904: boolean): Resolved<IsoDate> {
-  if (cell.num !== undefined) {
-    // A number in a date column is an Excel serial, whether or not the cell is styled as a date.
-    const d = serialToIsoDate(cell.num, date1904);
-    return d !== null ? { value: d } : { zh: `“${cell.text}”不是有效的 Excel 日期`, en: 'not a valid Excel date serial' };
-  }
-  const t = cell.text.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  const m = DATE_PARTS_RE.exec(t) ?? DATE_CJK_RE.exec(t.replace(/ /g, ''));
-  if (!m) {
-    return { zh: `日期格式无法识别“${cell.text}”，请写成 2024-03-15、2024/3/15、2024.3.15 或 2024年3月15日`, en: 'unrecognised date: write 2024-03-15, 2024/3/15, 2024.3.15 or 2024年3月15日' };
-  }
-  const [y, mo, d] = m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
-  const iso = `${y ?? ''}-${(mo ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
-  return isIsoDate(iso) ? { value: iso } : { zh: `“${cell.text}”不是真实存在的日期`, en: 'no such calendar date' };
 }
 
 // ---------------------------------------------------------------- appeals
