@@ -5,6 +5,7 @@ import { reindexCommand, REINDEX_HELP } from './reindex.js';
 import { requestsCommand, REQUESTS_HELP } from './requests.js';
 import { reportCommand, REPORT_HELP } from './report.js';
 import { serveCommand, SERVE_HELP } from './serve.js';
+import { servicesCommand, SERVICES_HELP } from './services.js';
 import { consoleIo, UsageError, type Io } from './usage.js';
 
 const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number>; summary: string; help: string }> = {
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number
   reindex: { run: reindexCommand, summary: '重建全文检索索引 / rebuild the search index', help: REINDEX_HELP },
   report: { run: reportCommand, summary: '政府信息公开工作年度报告 / annual report (report annual)', help: REPORT_HELP },
   requests: { run: requestsCommand, summary: '依申请公开：导入台账、列表、到期处理 / disclosure requests (import|list|sweep)', help: REQUESTS_HELP },
+  services: { run: servicesCommand, summary: '办事事项：导入、导出 / service items (import|export)', help: SERVICES_HELP },
 };
 
 export const MAIN_HELP = `gongkai — 政务公开平台 / open-government platform

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { APPLICANT_TYPES } from '../requests/model.js';
-import { csvField, csvLine, reportCells, reportCsv, reportJson, type ReportData } from './export.js';
+import { csvField, csvLine } from '../platform/files/csv.js';
+import { reportCells, reportCsv, reportJson, type ReportData } from './export.js';
 import { TABLE3_ROWS, buildTable3, buildTable4 } from './model.js';
 
 const report: ReportData = {

@@ -3,6 +3,7 @@
  * Pure: the keys, rows and columns are the template's own labels (model.ts), so a reader can match
  * every figure against the printed template without a code book.
  */
+import { csvLine } from '../platform/files/csv.js';
 import { APPLICANT_TYPES } from '../requests/model.js';
 import {
   TABLE2_BLOCKS,
@@ -128,13 +129,6 @@ export function reportCells(r: Pick<ReportData, 'table2' | 'table3' | 'table4'>)
   }
   return cells;
 }
-
-/** RFC 4180: a field with a comma, a double quote or a line break is quoted, its quotes doubled. */
-export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;
 
 /** CSV (RFC 4180, CRLF, UTF-8 with a BOM for Excel): 表,行,列,数值, one line per data cell. */
 export function reportCsv(r: Pick<ReportData, 'table2' | 'table3' | 'table4'>): string {

@@ -36,7 +36,7 @@ const text = (max: number) => z.string().trim().max(max);
 const date = z.string().refine(isIsoDate, '日期应为 YYYY-MM-DD / a date YYYY-MM-DD');
 
 export const materialSchema = z.object({
-  name: text(200).min(1),
+  name: text(200).min(1, '材料名称必填 / material name required'),
   form: z.enum(['原件', '复印件', '原件和复印件', '电子材料']),
   copies: z.number().int().min(0).max(99),
   format: text(100).default(''),
@@ -48,10 +48,10 @@ export type Material = z.infer<typeof materialSchema>;
 
 export const serviceItemSchema = z.object({
   code: z.string().trim().regex(/^[A-Za-z0-9-]{4,60}$/, '事项编码为4–60位字母、数字或连字符 / code: 4–60 letters, digits or hyphens'),
-  name: text(200).min(2),
+  name: text(200).min(2, '事项名称至少 2 个字 / name: at least 2 characters'),
   type: z.enum(ITEM_TYPES),
   agency: z.string().trim().min(1),
-  legalBasis: text(4000).min(1),
+  legalBasis: text(4000).min(1, '设定依据必填 / legal basis required'),
   conditions: text(4000).default(''),
   materials: z.array(materialSchema).max(100).default([]),
   steps: z.array(text(500).min(1)).max(30).default([]),

@@ -36,43 +36,46 @@ async function historyOf(db: Executor, itemId: number): Promise<ItemChange[]> {
 export async function saveItem(deps: ServiceDeps, by: By, raw: unknown, rawChange: unknown): Promise<ServiceItemRow> {
   const input = parseInput(serviceItemSchema, raw);
   const change = parseInput(changeSchema, rawChange);
-  return deps.db.transaction().execute(async (tx) => {
-    const agency = await findAgencyByCode(tx, input.agency);
-    if (!agency) throw errors.validation([`agency: 机构“${input.agency}”不存在 / unknown agency`]);
-    const existing = await tx.selectFrom('serviceItem').selectAll().where('code', '=', input.code).executeTakeFirst();
-    if (!existing && change.kind !== 'added') throw errors.validation(['kind: 新事项的第一条记录应为“新增” / a new item starts with an “added” change']);
-    const now = deps.clock.now().toISOString();
-    const columns = {
-      agencyId: agency.id,
-      name: input.name,
-      type: input.type,
-      guide: JSON.stringify(input),
-      events: eventsColumn(input.events),
-      visits: input.visits,
-      promisedDays: input.promisedDays,
-      updatedAt: now,
-    };
-    const row = existing
-      ? await tx.updateTable('serviceItem').set(columns).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
-      : await tx.insertInto('serviceItem').values({ ...columns, code: input.code, createdAt: now }).returningAll().executeTakeFirstOrThrow();
-    await tx
-      .insertInto('serviceItemChange')
-      .values({ itemId: row.id, kind: change.kind, onDate: change.on, reason: change.reason, document: change.document, target: change.target, createdBy: by.actor.login, createdAt: now })
-      .execute();
-    const last = (await historyOf(tx, row.id)).at(-1);
-    const updated = await tx.updateTable('serviceItem').set({ onList: last && STAYS_ON_LIST.has(last.kind) ? 1 : 0 }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
-    await appendAudit(tx, deps.clock.now(), {
-      actor: by.actor,
-      agencyId: agency.id,
-      action: `service-item.${change.kind}`,
-      objectType: 'service_item',
-      objectId: input.code,
-      summary: `${input.name}：${change.reason}`,
-      after: { code: input.code, name: input.name, change },
-      ...(by.ip ? { ip: by.ip } : {}),
-    });
-    return updated;
+  return deps.db.transaction().execute((tx) => saveItemIn(tx, deps.clock.now(), by, input, change));
+}
+
+/** saveItem inside the caller's transaction, for input already checked (the import saves many in one). */
+export async function saveItemIn(tx: Executor, now: Date, by: By, input: ServiceItemInput, change: ItemChange): Promise<ServiceItemRow> {
+  const agency = await findAgencyByCode(tx, input.agency);
+  if (!agency) throw errors.validation([`agency: 机构“${input.agency}”不存在 / unknown agency`]);
+  const existing = await tx.selectFrom('serviceItem').selectAll().where('code', '=', input.code).executeTakeFirst();
+  if (!existing && change.kind !== 'added') throw errors.validation(['kind: 新事项的第一条记录应为“新增” / a new item starts with an “added” change']);
+  const at = now.toISOString();
+  const columns = {
+    agencyId: agency.id,
+    name: input.name,
+    type: input.type,
+    guide: JSON.stringify(input),
+    events: eventsColumn(input.events),
+    visits: input.visits,
+    promisedDays: input.promisedDays,
+    updatedAt: at,
+  };
+  const row = existing
+    ? await tx.updateTable('serviceItem').set(columns).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
+    : await tx.insertInto('serviceItem').values({ ...columns, code: input.code, createdAt: at }).returningAll().executeTakeFirstOrThrow();
+  await tx
+    .insertInto('serviceItemChange')
+    .values({ itemId: row.id, kind: change.kind, onDate: change.on, reason: change.reason, document: change.document, target: change.target, createdBy: by.actor.login, createdAt: at })
+    .execute();
+  const last = (await historyOf(tx, row.id)).at(-1);
+  const updated = await tx.updateTable('serviceItem').set({ onList: last && STAYS_ON_LIST.has(last.kind) ? 1 : 0 }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+  await appendAudit(tx, now, {
+    actor: by.actor,
+    agencyId: agency.id,
+    action: `service-item.${change.kind}`,
+    objectType: 'service_item',
+    objectId: input.code,
+    summary: `${input.name}：${change.reason}`,
+    after: { code: input.code, name: input.name, change },
+    ...(by.ip ? { ip: by.ip } : {}),
   });
+  return updated;
 }
 
 export interface ItemView {

@@ -77,3 +77,11 @@ export function chooseDelimiter(text: string, fileName: string, sniffLines: numb
   }
   return ',';
 }
+
+/** RFC 4180: a field with a comma, a double quote or a line break is quoted, its quotes doubled. */
+export function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One CSV line with CRLF (what Excel writes and expects). */
+export const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;
