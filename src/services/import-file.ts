@@ -235,6 +235,9 @@ function validateRow(r: RowCheck<ItemColumnKey>, seen: Map<string, number>): Imp
     events,
     faq: 'error' in faq ? [] : faq,
   };
+  if (candidate.statutoryDays !== null && candidate.promisedDays !== null && candidate.promisedDays > candidate.statutoryDays) {
+    r.report('promisedDays', `承诺时限（${candidate.promisedDays}）不得长于法定时限（${candidate.statutoryDays}）`, 'the promised time cannot exceed the statutory time');
+  }
   const parsed = serviceItemSchema.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -245,9 +248,6 @@ function validateRow(r: RowCheck<ItemColumnKey>, seen: Map<string, number>): Imp
       r.report(key, `${where}${issue.message}`, 'invalid value');
     }
     return null;
-  }
-  if (candidate.statutoryDays !== null && candidate.promisedDays !== null && candidate.promisedDays > candidate.statutoryDays) {
-    r.report('promisedDays', `承诺时限（${candidate.promisedDays}）不得长于法定时限（${candidate.statutoryDays}）`, 'the promised time cannot exceed the statutory time');
   }
   return type === null || visits === null ? null : { line: r.row.line, item: parsed.data, change };
 }

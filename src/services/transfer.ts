@@ -83,7 +83,8 @@ export async function planItemImport(db: Executor, rows: readonly ImportedItem[]
     problems.push(...found);
     if (found.length > 0 || !agency) continue;
 
-    const item = { ...row.item, agency: agency.code };
+    // Taking an item off the list records the change; the guide stays as it was published.
+    const item = before && kind !== null && !STAYS_ON_LIST.has(kind) ? before.guide : { ...row.item, agency: agency.code };
     if (kind === null) {
       if (before && sameGuide(before.guide, item)) {
         unchanged.push({ line: row.line, code: item.code });
