@@ -10,6 +10,7 @@ import { helpRoutes } from './help/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { serviceRoutes } from './services/routes.js';
+import { serviceStaffRoutes } from './services/routes.staff.js';
 import { requestPublicRoutes } from './requests/routes.public.js';
 import { requestStaffRoutes } from './requests/routes.staff.js';
 import { requestSettingsRoutes } from './requests/routes.settings.js';
@@ -26,6 +27,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   catalogStaffRoutes,
   searchRoutes,
   serviceRoutes,
+  serviceStaffRoutes,
   requestPublicRoutes,
   requestStaffRoutes,
   requestSettingsRoutes,

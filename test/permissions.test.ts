@@ -13,6 +13,7 @@ import * as catalog from '../src/catalog/service.js';
 import { LocalDiskBlobStore } from '../src/platform/files/store.js';
 import { makePdf } from '../src/platform/files/fixtures/make.js';
 import * as requests from '../src/requests/service.js';
+import { saveItem } from '../src/services/service.js';
 import * as requestStore from '../src/requests/store.js';
 import { seedHelpPages } from '../src/help/service.js';
 import { ROUTE_MODULES } from '../src/routes.js';
@@ -41,6 +42,8 @@ const REQUEST_VIEWERS: Role[] = ['request_officer', 'agency_admin', 'supervisor'
 const REQUEST_HANDLERS: Role[] = ['request_officer'];
 const REPORT_VIEWERS: Role[] = ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'];
 const REPORT_EDITORS: Role[] = ['editor', 'agency_admin'];
+const SERVICE_VIEWERS: Role[] = ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'];
+const SERVICE_MANAGERS: Role[] = ['editor', 'agency_admin'];
 /** 依申请公开 steps posted with an empty form: each is refused field by field (400) for an officer. */
 const REQUEST_STEPS = ['correction', 'correction-received', 'consultation', 'consultation-end', 'extension', 'fee', 'fee-paid', 'decide', 'appeals', 'attachments', 'release'];
 /** Record ids created in `before`, substituted into the `{name}` placeholders of the URLs. */
@@ -111,6 +114,15 @@ const CASES: RouteCase[] = [
   { method: 'POST', url: '/staff/reports/city-d1/2025/figures', pattern: '/staff/reports/:code/:year/figures', allowed: REPORT_EDITORS, okStatus: 303 },
   { method: 'POST', url: '/staff/reports/city-d1/2025/sections', pattern: '/staff/reports/:code/:year/sections', allowed: REPORT_EDITORS, okStatus: 303 },
   { method: 'POST', url: '/staff/reports/city-d1/2025/record', pattern: '/staff/reports/:code/:year/record', allowed: ['editor'], okStatus: 303 },
+  { method: 'GET', url: '/staff/services', pattern: '/staff/services', allowed: SERVICE_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/services/import-help', pattern: '/staff/services/import-help', allowed: SERVICE_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/services/export.xlsx', pattern: '/staff/services/export.xlsx', allowed: SERVICE_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/services/export.csv?agency=city-d1', pattern: '/staff/services/export.csv', allowed: SERVICE_VIEWERS, okStatus: 200 },
+  { method: 'POST', url: '/staff/services/import', pattern: '/staff/services/import', allowed: SERVICE_MANAGERS, okStatus: 400 },
+  { method: 'GET', url: '/staff/services/items/D1-0001', pattern: '/staff/services/items/:code', allowed: SERVICE_VIEWERS, okStatus: 200 },
+  { method: 'POST', url: '/staff/services/items/D1-0001/change', pattern: '/staff/services/items/:code/change', allowed: SERVICE_MANAGERS, okStatus: 400 },
+  { method: 'GET', url: '/staff/services/results', pattern: '/staff/services/results', allowed: SERVICE_VIEWERS, okStatus: 200 },
+  { method: 'POST', url: '/staff/services/results', pattern: '/staff/services/results', allowed: SERVICE_MANAGERS, okStatus: 400 },
   // Logout is checked last for each role, since it ends the session.
   { method: 'POST', url: '/staff/logout', pattern: '/staff/logout', allowed: 'all', okStatus: 303 },
 ];
@@ -173,6 +185,7 @@ for (const engine of ENGINES) {
       records.letter = (await requestStore.lettersOf(tdb.ctx.db, request.id))[0]!.id;
       const blobs = new LocalDiskBlobStore(join(tdb.config.dataDir, 'storage'));
       records.attachment = (await requests.addRequestAttachment(tdb.ctx, blobs, seed, request.id, { fileName: '材料.pdf', bytes: makePdf('BT ET'), forApplicant: false })).id;
+      await saveItem(tdb.ctx, seed, { code: 'D1-0001', name: '东区公共文化场馆预约', type: '公共服务', agency: 'city-d1', legalBasis: '《公共文化服务保障法》第三十一条' }, { kind: 'added', on: '2026-03-01', reason: '公布' });
       records.appeal = (await requests.addAppeal(tdb.ctx, seed, request.id, { kind: 'reconsideration', filedOn: '2026-11-26', result: 'pending' })).id;
     });
     after(async () => {

@@ -59,11 +59,11 @@ for (const engine of ENGINES) {
         legalBasis: '《中华人民共和国民办教育促进法》第六十四条', content: '擅自举办培训机构，责令停止办学并罚款5000元', decidedOn: '2026-11-18', publishedOn: '2026-11-20', publicUntil: '2027-05-20',
       });
       await addResult(deps, by, {
-        kind: '许可', agency: 'city-edu', decisionNumber: '测教许〔2026〕31号', subjectType: 'legal', subjectName: '测试市启明培训学校有限公司', subjectId: '91110000MA01ABCD2X',
+        kind: '许可', agency: 'city-edu', decisionNumber: '测教许〔2026〕31号', subjectType: 'legal', subjectName: '测试市启明培训学校有限公司', subjectId: '91110000MA01ABCD2Q',
         legalBasis: '《中华人民共和国民办教育促进法》第十八条', content: '准予设立民办培训学校', decidedOn: '2026-11-10', publishedOn: '2026-11-12',
       });
       await addResult(deps, by, {
-        kind: '处罚', agency: 'city-edu', decisionNumber: '测教罚〔2025〕2号', subjectType: 'legal', subjectName: '已过公示期的公司', subjectId: '',
+        kind: '处罚', agency: 'city-edu', decisionNumber: '测教罚〔2025〕2号', subjectType: 'legal', subjectName: '已过公示期的公司', subjectId: '91110000MA01QRTU3B',
         legalBasis: '某条', content: '警告', decidedOn: '2025-03-01', publishedOn: '2025-03-05', publicUntil: '2025-09-05',
       });
     });

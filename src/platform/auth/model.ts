@@ -44,6 +44,8 @@ export const PERMISSIONS = [
   'request.approve',
   'report.view',
   'report.edit',
+  'service.view',
+  'service.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +73,10 @@ const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   // supervisors; publication itself is the catalogue's editor → reviewer workflow.
   'report.view': ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'],
   'report.edit': ['editor', 'agency_admin'],
+  // 便民服务: the service list and 双公示 are kept by the agency's editors and its admin, read by
+  // reviewers and supervisors.
+  'service.view': ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'],
+  'service.manage': ['editor', 'agency_admin'],
 };
 
 export interface StaffIdentity {

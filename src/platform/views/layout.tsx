@@ -154,6 +154,7 @@ export const STAFF_NAV = [
   { href: '/staff/records', label: '主动公开', permission: 'record.view' },
   { href: '/staff/requests', label: '依申请公开', permission: 'request.view' },
   { href: '/staff/reports', label: '年度报告', permission: 'report.view' },
+  { href: '/staff/services', label: '便民服务', permission: 'service.view' },
   { href: '/staff/agencies', label: '机构', permission: 'agency.view' },
   { href: '/staff/users', label: '账号', permission: 'user.manage' },
   { href: '/staff/audit', label: '审计日志', permission: 'audit.read' },
