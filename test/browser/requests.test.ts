@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ENGINES } from '../../src/test-support/db.js';
-import { assertFitsWidth, assertNoViolations, asUser, browserSuiteSkip, submitAndWait, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
+import { assertFitsWidth, assertNoJsPageAccessible, asUser, browserSuiteSkip, submitAndWait, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
 
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const PHONE = { width: 360, height: 740 };
@@ -30,22 +30,7 @@ for (const engine of ENGINES) {
     /** Runs `fn` in a fresh context (no JavaScript), signed in as `login` unless null. */
     const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>, options: BrowserContextOptions = {}) => asUser(browser, demo, login, fn, { ...NO_JS, ...options });
 
-    /**
-     * axe-core needs JavaScript, the journey runs without: the page as the no-JS browser got it is
-     * loaded into a JavaScript-enabled page of the same origin (so its stylesheet applies) and checked.
-     */
-    async function checkA11y(page: Page, label: string): Promise<void> {
-      const html = await page.content();
-      const context = await browser.newContext({ baseURL: demo.baseURL, locale: 'zh-CN', bypassCSP: true, viewport: page.viewportSize() ?? PHONE });
-      try {
-        const checker = await context.newPage();
-        await checker.goto('/healthz');
-        await checker.setContent(html, { waitUntil: 'load' });
-        await assertNoViolations(checker, label);
-      } finally {
-        await context.close();
-      }
-    }
+    const checkA11y = (page: Page, label: string) => assertNoJsPageAccessible(browser, demo, page, label);
 
     /** Business days move the server's clock (10:00 Beijing time on that day). */
     const onDay = (day: string) => demo.tdb.clock.set(`${day}T02:00:00.000Z`);

@@ -9,11 +9,15 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ENGINES } from '../../src/test-support/db.js';
-import { asUser, browserSuiteSkip, launchChromium, open, startDemoApp, submitAndWait, type DemoApp } from './support.js';
+import { csvLine } from '../../src/platform/files/csv.js';
+import { assertNoJsPageAccessible, asUser, browserSuiteSkip, launchChromium, open, startDemoApp, submitAndWait, type DemoApp } from './support.js';
 
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const mainText = async (page: Page) => (await page.textContent('main')) ?? '';
 const bodyText = async (page: Page) => (await page.textContent('body')) ?? '';
+const HEADER = ['事项编码', '事项名称', '事项类型', '实施机关', '设定依据', '申请材料', '办理流程', '承诺办结时限', '服务主题'];
+const NEW_ITEM = ['ljs-jyj-GG-0901', '中小学教师资格考试成绩复核', '公共服务', 'ljs-jyj', '《中小学教师资格考试暂行办法》', '居民身份证｜原件｜1｜必要：现场核验\n准考证｜电子材料｜0｜非必要', '1. 提交复核申请\n2. 复核并告知结果', '10', '教育'];
+const sheetFile = (name: string, ...rows: string[][]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${rows.map((r) => csvLine(r)).join('')}`) });
 
 for (const engine of ENGINES) {
   describe(`便民服务 in Chromium [${engine}]`, { skip: await browserSuiteSkip(engine) }, () => {
@@ -65,6 +69,43 @@ for (const engine of ENGINES) {
         assert.match(text, /0\s*→\s*46\s*→\s*41\s*→\s*37/);
         assert.match(text, /岚政发〔2022〕8号/);
         assert.match(text, /46 项 → 41 项/);
+      });
+    });
+
+    test('an editor uploads a malformed sheet (row-level problems, nothing saved), then a good one that citizens find', async () => {
+      const bad = [...NEW_ITEM];
+      bad[0] = 'ljs-jyj-GG-0902';
+      bad[2] = '行政审批';
+      bad[5] = '户口簿｜影印件';
+      const outside = [...NEW_ITEM];
+      outside[0] = 'ljs-gaj-GG-0901';
+      outside[3] = 'ljs-gaj'; // the police bureau: not the education bureau editor's
+      await as('wangxm', async (page) => {
+        await open(page, '/staff/services');
+        await assertNoJsPageAccessible(browser, demo, page, '/staff/services');
+        await page.setInputFiles('#svs-file', sheetFile('事项.csv', HEADER, NEW_ITEM, bad, outside));
+        assert.equal(await submitAndWait(page, 'form[action="/staff/services/import"] button[type="submit"]'), 400);
+        // Lines are the CSV's: the good row's cells hold 2 line breaks (lines 2–4), the bad row's 1 (5–6).
+        const cells = (n: number) => page.locator(`.error-summary tbody td:nth-child(${n})`).allTextContents();
+        assert.deepEqual(await cells(1), ['5', '5', '7']);
+        assert.deepEqual(await cells(2), ['事项类型', '申请材料', '实施机关']);
+        const reasons = await cells(3);
+        assert.match(reasons[0] ?? '', /无法识别“行政审批”/);
+        assert.match(reasons[1] ?? '', /形式“影印件”无法识别/);
+        assert.match(reasons[2] ?? '', /无权维护“岚江市公安局”的事项/);
+        assert.match(await mainText(page), /未导入任何事项/);
+        await assertNoJsPageAccessible(browser, demo, page, 'import problems');
+
+        await open(page, '/staff/services');
+        await page.setInputFiles('#svs-file', sheetFile('事项.csv', HEADER, NEW_ITEM));
+        assert.equal(await submitAndWait(page, 'form[action="/staff/services/import"] button[type="submit"]'), 200);
+        assert.match(await mainText(page), /新增 1 个、更新 0 个事项/);
+      });
+      await as(null, async (page) => {
+        await open(page, `/services/items?q=${encodeURIComponent('教师资格考试成绩复核')}`);
+        await Promise.all([page.waitForNavigation(), page.click('main a:has-text("中小学教师资格考试成绩复核")')]);
+        const guide = await mainText(page);
+        assert.ok(guide.includes('准考证') && guide.includes('复核并告知结果'));
       });
     });
 

@@ -136,3 +136,20 @@ export async function assertNoViolations(page: Page, label: string): Promise<voi
   ]);
   assert.equal(violations.length, 0, `${violations.length} accessibility violation(s) on ${label} (${page.url()}):\n${lines.join('\n')}`);
 }
+
+/**
+ * axe-core needs JavaScript, the journeys run without: the page as the no-JS browser got it is
+ * loaded into a JavaScript-enabled page of the same origin (so its stylesheet applies) and checked.
+ */
+export async function assertNoJsPageAccessible(browser: Browser, demo: DemoApp, page: Page, label: string): Promise<void> {
+  const html = await page.content();
+  const context = await browser.newContext({ baseURL: demo.baseURL, locale: 'zh-CN', bypassCSP: true, viewport: page.viewportSize() ?? { width: 1280, height: 800 } });
+  try {
+    const checker = await context.newPage();
+    await checker.goto('/healthz');
+    await checker.setContent(html, { waitUntil: 'load' });
+    await assertNoViolations(checker, label);
+  } finally {
+    await context.close();
+  }
+}
