@@ -30,3 +30,15 @@ export function maskPublicIdNumber(id: string): string {
   if (v.length < 8) return ASTERISK.repeat(v.length || 4);
   return `${v.slice(0, 4)}${ASTERISK.repeat(v.length - 6)}${v.slice(-2)}`;
 }
+
+/*
+ * Vehicle plates (GA 36-2018 号牌): a province's one-character abbreviation, the issuing authority's
+ * letter, then 5 characters (6 for new-energy plates), often written with a separating dot. A
+ * natural person's plate identifies them as well as their name (个人信息保护法 第四条), so in a
+ * natural person's decision it keeps only the province and authority: 澜A·5K3Q8 → 澜A·*****.
+ */
+const PLATE = /(\p{Script=Han}[A-Z])([·•.．\-\s]?)([A-HJ-NP-Z0-9]{5,6})(?![A-Za-z0-9])/gu;
+
+export function maskVehiclePlates(text: string): string {
+  return text.replace(PLATE, (whole, head: string, sep: string, tail: string) => (/\d/.test(tail) ? `${head}${sep}${ASTERISK.repeat(tail.length)}` : whole));
+}

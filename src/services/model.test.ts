@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { maskPersonName, maskPublicIdNumber } from './mask.js';
+import { maskPersonName, maskPublicIdNumber, maskVehiclePlates } from './mask.js';
 import { cleanupRounds, type ItemChange } from './model.js';
 
 const added = (on: string, document: string): ItemChange => ({ kind: 'added', on, reason: '公布', document, target: '' });
@@ -50,3 +50,17 @@ describe('双公示 masking of natural persons', () => {
     assert.equal(maskPublicIdNumber('E1234'), '*****');
   });
 });
+
+describe('vehicle plates in a natural person’s decision', () => {
+  test('keep the province and authority letter only', () => {
+    assert.equal(maskVehiclePlates('驾驶小型轿车（号牌澜A·5K3Q8）行经'), '驾驶小型轿车（号牌澜A·*****）行经');
+    assert.equal(maskVehiclePlates('号牌京AD12345的新能源车'), '号牌京A******的新能源车');
+    assert.equal(maskVehiclePlates('粤B 12345'), '粤B *****');
+  });
+  test('leave text that is not a plate alone', () => {
+    assert.equal(maskVehiclePlates('《电镀污染物排放标准》（GB 21900—2008）'), '《电镀污染物排放标准》（GB 21900—2008）');
+    assert.equal(maskVehiclePlates('第A·BCDEF号'), '第A·BCDEF号', 'no digit: a code word, not a plate');
+    assert.equal(maskVehiclePlates('型号为X1234567'), '型号为X1234567', 'seven characters is not a plate');
+  });
+});
+

@@ -121,6 +121,8 @@ for (const engine of ENGINES) {
             assert.ok(!html.includes(p.subjectName), `${p.subjectName} appears on ${path}`);
             assert.ok(!html.includes(p.subjectId), `an ID appears on ${path}`);
           }
+          // The two drivers' plates in the demo penalties (澜A·5K3Q8, 澜B·6T7R2) identify them too.
+          assert.ok(!html.includes('5K3Q8') && !html.includes('6T7R2'), `a natural person's plate appears on ${path}`);
         }
       });
       await as('zhaozq', async (page) => {
