@@ -4,6 +4,8 @@
  */
 export interface ProgressBar {
   tick(n?: number): void;
+  /** Sets the count done so far (for callbacks that report a running total). */
+  update(done: number): void;
   done(): void;
 }
 
@@ -40,6 +42,10 @@ export function progressBar(label: string, total: number, quiet = false, stream:
   return {
     tick(n = 1) {
       done += n;
+      draw(false);
+    },
+    update(n: number) {
+      done = n;
       draw(false);
     },
     done() {

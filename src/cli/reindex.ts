@@ -27,14 +27,12 @@ export async function reindexCommand(args: string[], io: Io): Promise<number> {
   const { ctx, handle } = await openRuntime();
   try {
     let bar: ReturnType<typeof progressBar> | undefined;
-    let shown = 0;
     const result = await reindex(ctx, {
       workers,
       ...(batchSize ? { batchSize } : {}),
       onProgress: (done, total) => {
         bar ??= progressBar('索引 / index', total, values.quiet === true);
-        bar.tick(done - shown);
-        shown = done;
+        bar.update(done);
       },
     });
     bar?.done();

@@ -6,14 +6,9 @@ import { buildApp } from '../platform/http/app.js';
 import { openRuntime } from './runtime.js';
 import { ROUTE_MODULES } from '../routes.js';
 import { cliEnvironment, ENGINES, skipReason } from '../test-support/db.js';
-import { main } from './main.js';
+import { runCli } from '../test-support/cli.js';
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 type Tree = { [k: string]: number | string | Tree };
 const at = (tree: unknown, ...path: string[]): unknown => path.reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], tree);

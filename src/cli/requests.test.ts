@@ -3,14 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { cliEnvironment, ENGINES, skipReason } from '../test-support/db.js';
-import { main } from './main.js';
+import { runCli } from '../test-support/cli.js';
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 const HEADER = '原登记编号,收到申请日期,申请渠道,申请人类型,申请内容,办理结果,答复日期,延期工作日,行政复议结果,复议申请日期,复议决定日期';
 const GOOD = [

@@ -9,6 +9,7 @@ import { importRequests } from '../requests/import.js';
 import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, outcomeTitle, REQUEST_STATE_LABELS, type ApplicantType, type Channel, type RequestState } from '../requests/model.js';
 import { sweepRequests } from '../requests/sweep.js';
 import { listRequests } from '../requests/store.js';
+import { stopOnProblems } from './import-problems.js';
 import { progressBar } from './progress.js';
 import { openRuntime } from './runtime.js';
 import { parseCommand, required, UsageError, type Io } from './usage.js';
@@ -58,14 +59,9 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   }
   if (size > MAX_FILE_BYTES) throw new UsageError(`文件超过 20 MB / the file is larger than 20 MB`, REQUESTS_HELP);
   const parsed = parseRegister(readFileSync(file), basename(file));
-  for (const p of parsed.problems) io.err(`${file}:${p.line} [${p.column}] ${p.reason}`);
   const badLines = new Set(parsed.problems.map((p) => p.line));
   const rows = parsed.rows.filter((r) => !badLines.has(r.line));
-  if (parsed.problems.length > 0 && !values['skip-invalid']) {
-    io.err(`发现 ${parsed.problems.length} 个错误，未导入任何记录；改正后重试，或用 --skip-invalid 只导入正确的 ${rows.length} 行`);
-    io.err(`${parsed.problems.length} problem(s) found; nothing imported (fix them, or use --skip-invalid to import the ${rows.length} valid rows)`);
-    return 1;
-  }
+  if (stopOnProblems(io, file, parsed.problems, rows.length, { zh: '记录', en: 'rows' }, values['skip-invalid'] === true)) return 1;
   if (values['dry-run']) {
     io.out(`检查通过：${rows.length} 行可导入（--dry-run，未写入）/ ${rows.length} rows would be imported (dry run)`);
     return 0;
@@ -74,11 +70,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   try {
     if (!(await findAgencyByCode(ctx.db, agencyCode))) throw new UsageError(`机构不存在 / no agency with code ${agencyCode}`, REQUESTS_HELP);
     const bar = progressBar('导入 / import', rows.length, values.quiet === true);
-    let shown = 0;
-    const result = await importRequests(ctx, 'cli', agencyCode, rows, (done) => {
-      bar.tick(done - shown);
-      shown = done;
-    });
+    const result = await importRequests(ctx, 'cli', agencyCode, rows, (done) => bar.update(done));
     bar.done();
     for (const a of result.alreadyImported) io.err(`${file}:${a.line} 原登记编号 ${a.externalNumber} 已导入过，跳过 / already imported, skipped`);
     io.out(`已导入 ${result.imported} 条，跳过 ${result.alreadyImported.length + (parsed.rows.length - rows.length)} 条 / imported ${result.imported}`);

@@ -5,14 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import { csvLine } from '../platform/files/csv.js';
 import { parseCsv } from '../platform/files/csv.js';
 import { cliEnvironment, ENGINES, skipReason } from '../test-support/db.js';
-import { main } from './main.js';
+import { runCli } from '../test-support/cli.js';
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 const HEADER = ['事项编码', '事项名称', '事项类型', '实施机关', '设定依据', '申请材料', '承诺办结时限', '服务主题', '变更类型', '变更日期', '变更原因', '依据文件', '变更对象'];
 const NEW_ITEM = ['ljs-rsj-GG-0901', '就业登记信息查询', '公共服务', 'ljs-rsj', '《就业服务与就业管理规定》', '居民身份证｜原件｜1｜必要：现场核验', '即办', '就业', '', '', '', '', ''];

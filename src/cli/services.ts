@@ -4,6 +4,7 @@ import { findAgencyByCode, listAgencies } from '../agencies/service.js';
 import { chinaDate } from '../platform/clock.js';
 import { MAX_ITEM_IMPORT_BYTES, parseItemSheet } from '../services/import-file.js';
 import { applyItemImport, itemsCsv, itemsForExport, itemsXlsx, planItemImport } from '../services/transfer.js';
+import { stopOnProblems } from './import-problems.js';
 import { progressBar } from './progress.js';
 import { openRuntime } from './runtime.js';
 import { parseCommand, UsageError, type Io } from './usage.js';
@@ -46,22 +47,13 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   try {
     const plan = await planItemImport(ctx.db, parsed.rows, { today: chinaDate(ctx.clock.now()), allowedAgencyIds: null });
     const problems = [...parsed.problems, ...plan.problems].sort((a, b) => a.line - b.line);
-    for (const p of problems) io.err(`${file}:${p.line} [${p.column}] ${p.reason}`);
-    if (problems.length > 0 && !values['skip-invalid']) {
-      io.err(`发现 ${problems.length} 个错误，未导入任何事项；改正后重试，或用 --skip-invalid 只导入正确的 ${plan.items.length} 行`);
-      io.err(`${problems.length} problem(s) found; nothing imported (fix them, or use --skip-invalid to import the ${plan.items.length} valid rows)`);
-      return 1;
-    }
+    if (stopOnProblems(io, file, problems, plan.items.length, { zh: '事项', en: 'items' }, values['skip-invalid'] === true)) return 1;
     if (values['dry-run']) {
       io.out(`检查通过：${plan.items.length} 个事项可导入，${plan.unchanged.length} 个无变化（--dry-run，未写入）/ ${plan.items.length} items would be saved (dry run)`);
       return 0;
     }
     const bar = progressBar('导入 / import', plan.items.length, values.quiet === true);
-    let shown = 0;
-    const result = await applyItemImport(ctx, { actor: { id: null, login: 'cli' } }, plan, (done) => {
-      bar.tick(done - shown);
-      shown = done;
-    });
+    const result = await applyItemImport(ctx, { actor: { id: null, login: 'cli' } }, plan, (done) => bar.update(done));
     bar.done();
     io.out(`新增 ${result.added} 个、更新 ${result.changed} 个事项，${plan.unchanged.length} 个无变化 / added ${result.added}, changed ${result.changed}, unchanged ${plan.unchanged.length}`);
     return 0;

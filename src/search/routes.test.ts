@@ -211,7 +211,7 @@ for (const engine of ENGINES) {
     test('the API: its shape, q errors, and never a withheld or withdrawn record', async () => {
       const { status, body } = await api({ q: '营商环境', size: '10' });
       assert.equal(status, 200);
-      assert.deepEqual(Object.keys(body).sort(), ['error', 'exact', 'facets', 'facetsSampled', 'hits', 'page', 'pageSize', 'pages', 'query', 'total']);
+      assert.deepEqual(Object.keys(body).sort(), ['error', 'exact', 'facets', 'facetsSampled', 'hits', 'page', 'pageSize', 'pages', 'query', 'serviceItems', 'total']);
       assert.equal(body.query, '营商环境');
       assert.equal(body.error, null);
       assert.equal(body.total, 3);

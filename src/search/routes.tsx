@@ -9,16 +9,38 @@ import type { ApiDocs } from '../platform/http/openapi.js';
 import { pageContext, sendPage } from '../platform/http/render.js';
 import { parseQuery } from '../platform/http/validate.js';
 import type { WebContext } from '../platform/http/web-context.js';
+import { itemQuerySchema, listItems } from '../services/service.js';
+import { itemHref, itemsHref } from '../services/views/format.js';
 import { MAX_QUERY_CHARS } from './analysis.js';
 import { FACET_SAMPLE, searchQuerySchema, type SearchOutcome, type SearchRequest } from './model.js';
 import { searchRecords } from './service.js';
 import type { AgencyOption } from './views/form.js';
 import { SearchPage } from './views/page.js';
+import type { ServiceItemsFound } from './views/services.js';
 
 /*
  * Search where it shows (search issue, "Where it shows"): the public page /search and the JSON
  * API /api/v1/search. Both take the same query string (searchQuerySchema) and call the service.
+ * Both also list the first service items on the list (办事服务) that match the words.
  */
+
+/** How many matching service items the search shows; the hall lists them all. */
+export const SERVICE_ITEMS_SHOWN = 5;
+const NO_ITEMS: ServiceItemsFound = { total: 0, items: [], moreHref: null };
+
+/** The service items matching a query that ran (filters are the records'; only the words apply). */
+async function matchingItems(web: WebContext, outcome: SearchOutcome): Promise<ServiceItemsFound> {
+  if (outcome.error !== null) return NO_ITEMS;
+  const q = outcome.request.q;
+  const { total, items } = await listItems(web.db, { agency: '', event: '', type: '', q, page: 1, pageSize: SERVICE_ITEMS_SHOWN });
+  // The hall takes shorter queries than the search: no link it would refuse.
+  const more = total > items.length && itemQuerySchema.shape.q.safeParse(q).success;
+  return {
+    total,
+    items: items.map((i) => ({ code: i.code, name: i.name, agencyCode: i.agencyCode, agencyName: i.agencyName, promisedDays: i.promisedDays })),
+    moreHref: more ? itemsHref({ q }) : null,
+  };
+}
 
 
 /**
@@ -78,6 +100,12 @@ const hitSchema = z.object({
   url: z.string(),
 });
 const countSchema = z.object({ value: z.string(), count: z.number().int() });
+const serviceItemSchema = z.object({
+  code: z.string().describe('事项编码'),
+  name: z.string().describe('事项名称'),
+  agency: z.object({ code: z.string(), name: z.string() }).describe('实施机关'),
+  url: z.string(),
+});
 export const searchResponseSchema = z.object({
   query: z.string().describe('检索词'),
   error: z.enum(['EMPTY', 'NO_TERMS']).nullable().describe('EMPTY：未输入检索词；NO_TERMS：检索词只有标点符号（total 为 0）'),
@@ -93,6 +121,10 @@ export const searchResponseSchema = z.object({
     topic: z.array(countSchema).describe('一级主题'),
     year: z.array(countSchema),
   }),
+  serviceItems: z
+    .array(serviceItemSchema)
+    .max(SERVICE_ITEMS_SHOWN)
+    .describe(`清单内与检索词相符的办事事项（最多 ${SERVICE_ITEMS_SHOWN} 项，名称相符者在前；不受机构、主题等筛选条件限制） / matching service items (words only; the record filters do not apply)`),
 });
 
 const documentedQuery = searchQuerySchema.extend({
@@ -106,8 +138,9 @@ const documentedQuery = searchQuerySchema.extend({
   size: searchQuerySchema.shape.size.describe('每页条数：10、20 或 50'),
 });
 
-export function presentOutcome(outcome: SearchOutcome): z.infer<typeof searchResponseSchema> {
+export function presentOutcome(outcome: SearchOutcome, found: ServiceItemsFound = NO_ITEMS): z.infer<typeof searchResponseSchema> {
   const r = outcome.request;
+  const serviceItems = found.items.map((i) => ({ code: i.code, name: i.name, agency: { code: i.agencyCode, name: i.agencyName }, url: itemHref(i.code) }));
   return {
     query: r.q,
     error: outcome.error === 'EMPTY' || outcome.error === 'NO_TERMS' ? outcome.error : null,
@@ -137,6 +170,7 @@ export function presentOutcome(outcome: SearchOutcome): z.infer<typeof searchRes
       topic: outcome.facets.topic.map((t) => ({ value: t.value, count: t.count })),
       year: outcome.facets.year.map((y) => ({ value: y.value, count: y.count })),
     },
+    serviceItems,
   };
 }
 
@@ -161,7 +195,9 @@ export function searchRoutes(app: FastifyInstance, web: WebContext, docs: ApiDoc
       const outcome = await searchRecords(web, parsed);
       const values = formValues(input, parsed);
       if (outcome.error === 'TOO_LONG') values.q = parsed.q.slice(0, MAX_QUERY_CHARS);
-      const page = <SearchPage ctx={ctx} agencies={agencies} values={values} outcome={outcome} />;
+      // The 办事服务 block heads the first page of results only.
+      const items = parsed.page === 1 ? await matchingItems(web, outcome) : NO_ITEMS;
+      const page = <SearchPage ctx={ctx} agencies={agencies} values={values} outcome={outcome} serviceItems={items} />;
       return sendPage(request, reply, page, outcome.error === 'TOO_LONG' ? 400 : 200);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
@@ -176,7 +212,7 @@ export function searchRoutes(app: FastifyInstance, web: WebContext, docs: ApiDoc
     tag: '政府信息',
     summary: '全文检索主动公开的政府信息 / full-text search of published records',
     description:
-      '检索标题、文号、正文和附件文字，简体、繁體均可。结果按相关度或发布日期排序，附按机构、一级主题和年份的分类统计。检索词为空或只有标点时返回 200、total 为 0 并给出 error；检索词超过 200 个字符时返回 400（QUERY_TOO_LONG）。',
+      '检索标题、文号、正文和附件文字，简体、繁體均可；另在 serviceItems 中返回相符的办事事项。结果按相关度或发布日期排序，附按机构、一级主题和年份的分类统计。检索词为空或只有标点时返回 200、total 为 0 并给出 error；检索词超过 200 个字符时返回 400（QUERY_TOO_LONG）。',
     query: documentedQuery,
     response: searchResponseSchema,
     errors: [400],
@@ -184,6 +220,6 @@ export function searchRoutes(app: FastifyInstance, web: WebContext, docs: ApiDoc
   app.get('/api/v1/search', async (request) => {
     const outcome = await searchRecords(web, parseSearch(normalizeSearchInput(request.query)));
     if (outcome.error === 'TOO_LONG') throw tooLong();
-    return presentOutcome(outcome);
+    return presentOutcome(outcome, await matchingItems(web, outcome));
   });
 }

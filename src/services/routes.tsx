@@ -27,7 +27,7 @@ export const serviceItemQuery = itemQuerySchema.extend({
   agency: itemQuerySchema.shape.agency.describe('实施机关代码，含其所属工作部门 / agency code, with its own departments'),
   event: itemQuerySchema.shape.event.describe(`主题：个人办事 ${CITIZEN_EVENTS.join('、')}；法人办事 ${BUSINESS_EVENTS.join('、')}`),
   type: itemQuerySchema.shape.type.describe('事项类型 / item type'),
-  q: itemQuerySchema.shape.q.describe('事项名称关键词，简体、繁體均可 / words of the item name'),
+  q: itemQuerySchema.shape.q.describe('检索词：事项名称、实施机关、服务主题、申请材料、受理条件，简体、繁體均可 / words of the name, agency, life events, materials or conditions'),
 });
 
 export const resultQuery = z.object({

@@ -11,7 +11,10 @@ import type { Executor } from '../platform/db/database.js';
 import type { AgencyRow, ResultDecisionRow, ServiceItemRow } from '../platform/db/schema.js';
 import { errors } from '../platform/errors.js';
 import { parseInput } from '../platform/http/validate.js';
-import { maskPersonName, maskPublicIdNumber } from './mask.js';
+import { toSimplified } from '../platform/i18n/chinese.js';
+import { maskPersonName, maskPublicIdNumber, maskVehiclePlates } from './mask.js';
+import { escapeLike, itemQueryTokens, itemSearchColumns, likeEscaped, tokenPattern } from './search.js';
+import { resultProblems } from './result-rules.js';
 import { BUSINESS_EVENTS, changeSchema, CITIZEN_EVENTS, cleanupRounds, ITEM_TYPES, serviceItemSchema, STAYS_ON_LIST, type ChangeKind, type CleanupRound, type ItemChange, type ServiceItemInput } from './model.js';
 import { z } from 'zod';
 import { isIsoDate } from '../platform/calendar/model.js';
@@ -54,6 +57,7 @@ export async function saveItemIn(tx: Executor, now: Date, by: By, input: Service
     events: eventsColumn(input.events),
     visits: input.visits,
     promisedDays: input.promisedDays,
+    ...itemSearchColumns(input, agency.name),
     updatedAt: at,
   };
   const row = existing
@@ -104,8 +108,12 @@ export const itemQuerySchema = z.object({
 });
 export type ItemQuery = z.infer<typeof itemQuerySchema>;
 
-/** Items on the list, filtered by agency (with its lower levels), life event, type or name. */
-export async function listItems(db: Executor, q: ItemQuery): Promise<{ total: number; items: (ServiceItemRow & { agencyName: string })[] }> {
+/**
+ * Items on the list, filtered by agency (with its lower levels), life event, type or words. Words
+ * are analysed like the site search's (繁體 folds to 简体): every token must be among the item's
+ * (name, agency, type, events, materials, conditions); items whose name has them all come first.
+ */
+export async function listItems(db: Executor, q: ItemQuery): Promise<{ total: number; items: (ServiceItemRow & { agencyName: string; agencyCode: string })[] }> {
   let query = db.selectFrom('serviceItem as i').innerJoin('agency as a', 'a.id', 'i.agencyId').where('i.onList', '=', 1);
   if (q.agency) {
     const agency = await findAgencyByCode(db, q.agency);
@@ -115,11 +123,27 @@ export async function listItems(db: Executor, q: ItemQuery): Promise<{ total: nu
   }
   if (q.event) query = query.where('i.events', 'like', `%|${q.event.replace(/[%_|]/g, '')}|%`);
   if (q.type) query = query.where('i.type', '=', q.type);
-  if (q.q) query = query.where('i.name', 'like', `%${q.q.replace(/[%_]/g, '')}%`);
+  const tokens = q.q ? itemQueryTokens(q.q) : null;
+  // A part of a name that is no token (婚, 资) still finds the name, as before the analysis.
+  const namePart = `%${escapeLike(toSimplified(q.q))}%`;
+  if (q.q) {
+    query = query.where((eb) => {
+      const has = (t: string) => likeEscaped(eb.ref('i.searchText'), tokenPattern(t));
+      const found = likeEscaped(eb.ref('i.name'), namePart);
+      if (!tokens) return found;
+      return eb.and([eb.or([found, eb.and(tokens.all.map(has))]), ...tokens.none.map((group) => eb.not(eb.and(group.map(has))))]);
+    });
+  }
   const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const items = await query
-    .selectAll('i')
-    .select('a.name as agencyName')
+  let ordered = query.selectAll('i').select(['a.name as agencyName', 'a.code as agencyCode']);
+  if (q.q) {
+    ordered = ordered.orderBy((eb) => {
+      const inName = likeEscaped(eb.ref('i.name'), namePart);
+      const nameHasAll = tokens ? [eb.and(tokens.all.map((t) => likeEscaped(eb.ref('i.nameTokens'), tokenPattern(t))))] : [];
+      return eb.case().when(eb.or([inName, ...nameHasAll])).then(0).else(1).end();
+    });
+  }
+  const items = await ordered
     .orderBy('a.code')
     .orderBy('i.code')
     .limit(q.pageSize)
@@ -172,7 +196,8 @@ export const resultSchema = z.object({
 
 export async function addResult(deps: ServiceDeps, by: By, raw: unknown): Promise<ResultDecisionRow> {
   const input = parseInput(resultSchema, raw);
-  if (input.publishedOn < input.decidedOn) throw errors.validation(['publishedOn: 公示日期不能早于决定日期 / cannot precede the decision']);
+  const problems = resultProblems(input);
+  if (problems.length > 0) throw errors.validation(problems);
   return deps.db.transaction().execute(async (tx) => {
     const agency = await findAgencyByCode(tx, input.agency);
     if (!agency) throw errors.validation([`agency: 机构“${input.agency}”不存在 / unknown agency`]);
@@ -203,7 +228,7 @@ export function publicResult(r: ResultDecisionRow & { agencyName: string }) {
     if (!natural) return text;
     let out = r.subjectName ? text.split(r.subjectName).join(maskPersonName(r.subjectName)) : text;
     if (r.subjectId) out = out.split(r.subjectId).join(maskPublicIdNumber(r.subjectId));
-    return out;
+    return maskVehiclePlates(out);
   };
   return {
     id: r.id,

@@ -408,6 +408,10 @@ export interface ServiceItemTable {
   onList: Defaulted<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** ' tok1 tok2 ': the analysed tokens of name, agency, type, events, materials and conditions (services/search.ts) */
+  searchText: Defaulted<string>;
+  /** ' tok1 tok2 ': the name's tokens alone, to rank name matches first */
+  nameTokens: Defaulted<string>;
 }
 
 export interface ServiceItemChangeTable {

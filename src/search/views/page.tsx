@@ -7,6 +7,7 @@ import { ActiveFilters, activeFilters, Facets } from './facets.js';
 import { SearchForm, SearchTips, type AgencyOption, type SearchFormValues } from './form.js';
 import { paramsOf, searchHref } from './links.js';
 import { HitList, ResultCount, SampleNote, SearchPager } from './results.js';
+import { ServiceItems, type ServiceItemsFound } from './services.js';
 
 /** A refused request: the bilingual message and the problems, field by field. */
 export interface SearchProblem {
@@ -22,6 +23,8 @@ export interface SearchPageProps {
   /** absent when the request was refused (problem) */
   readonly outcome?: SearchOutcome | undefined;
   readonly problem?: SearchProblem | undefined;
+  /** the service items (办事服务) that match the query, shown above the records */
+  readonly serviceItems?: ServiceItemsFound | undefined;
 }
 
 function Problem({ title, children }: { title: string; children: ComponentChildren }) {
@@ -117,7 +120,7 @@ function Outcome({ outcome, agencies }: { outcome: SearchOutcome; agencies: read
 }
 
 /** 检索: GET /search, server-rendered; everything works without JavaScript. */
-export function SearchPage({ ctx, agencies, values, outcome, problem }: SearchPageProps) {
+export function SearchPage({ ctx, agencies, values, outcome, problem, serviceItems }: SearchPageProps) {
   return (
     <PublicLayout ctx={ctx} title="检索" crumbs={[{ label: '检索' }]}>
       <h1>检索政府信息</h1>
@@ -139,6 +142,7 @@ export function SearchPage({ ctx, agencies, values, outcome, problem }: SearchPa
         </Problem>
       ) : null}
       <SearchForm values={values} agencies={agencies} />
+      {outcome?.error === null && serviceItems ? <ServiceItems found={serviceItems} /> : null}
       {outcome ? <Outcome outcome={outcome} agencies={agencies} /> : null}
     </PublicLayout>
   );

@@ -6,6 +6,7 @@ import { search } from './2026-11-26-04-search.js';
 import { requests } from './2026-11-26-05-requests.js';
 import { reports } from './2026-11-26-06-reports.js';
 import { services } from './2026-11-26-07-services.js';
+import { serviceSearch } from './2026-11-26-08-service-search.js';
 import type { MigrationEngine } from './helpers.js';
 
 /**
@@ -21,5 +22,6 @@ export function allMigrations(engine: MigrationEngine): Record<string, Migration
     '2026-11-26-05-requests': requests(engine),
     '2026-11-26-06-reports': reports(engine),
     '2026-11-26-07-services': services(engine),
+    '2026-11-26-08-service-search': serviceSearch(),
   };
 }
