@@ -63,6 +63,12 @@ for (const engine of ENGINES) {
         await page.fill('main input[name="q"]', '食品经营许可');
         assert.equal(await submitAndWait(page, 'main form[action="/services/items"] button[type="submit"]'), 200);
         assert.ok((await page.locator('main a:has-text("食品经营许可")').count()) > 0);
+        // The site search, in 繁體: the matching item heads the results and opens its guide.
+        await open(page, `/search?q=${encodeURIComponent('食品經營許可')}`);
+        const block = page.locator('section.search-services');
+        assert.equal(await block.count(), 1, 'the 办事服务 block is shown');
+        await Promise.all([page.waitForNavigation(), block.locator('a[href^="/services/items/"]').first().click()]);
+        assert.match(await mainText(page), /食品经营许可/);
         await open(page, '/services/cleanup/ljs');
         const text = await mainText(page);
         // The city and its departments (the 3 county and district items are theirs): 46 → 41 → 37.
