@@ -169,6 +169,21 @@ for (const engine of ENGINES) {
       assert.equal((await get('/api/v1/results?kind=nope')).statusCode, 400);
     });
 
+    test('results filter by agency (with the agencies below it) and by the year of the decision', async () => {
+      const numbers = async (query: string) => (await get(`/api/v1/results?${query}`)).json().items.map((r: { decisionNumber: string }) => r.decisionNumber);
+      assert.deepEqual(await numbers('agency=city'), ['测教罚〔2026〕7号', '测教许〔2026〕31号'], 'the city covers its education bureau');
+      assert.deepEqual(await numbers('agency=city-edu&year=2026'), ['测教罚〔2026〕7号', '测教许〔2026〕31号']);
+      assert.deepEqual(await numbers('agency=city-d1'), []);
+      assert.deepEqual(await numbers('year=2025'), [], 'the 2025 penalty has left public view');
+      assert.equal((await get('/api/v1/results?agency=nope')).statusCode, 404);
+      assert.equal((await get('/api/v1/results?year=20x6')).statusCode, 400);
+      const page = await get('/results?agency=city-edu&year=2026');
+      assert.match(page.body, /<option value="city-edu" selected>测试市教育局<\/option>/);
+      assert.match(page.body, /<option value="2026" selected>2026年<\/option>/);
+      assert.ok(!page.body.includes('<option value="2025"'), 'only years with decisions on view are offered');
+      assert.ok(page.body.includes(`href="/results?kind=${encodeURIComponent('处罚')}&amp;agency=city-edu&amp;year=2026"`), 'the kind tabs keep the filters');
+    });
+
     test('the API gives lists in the standard envelope and a guide with agency, history and onList', async () => {
       const list = (await get(`/api/v1/service-items?event=${encodeURIComponent('教育')}`)).json();
       assert.deepEqual(Object.keys(list).sort(), ['items', 'page', 'pageSize', 'total']);

@@ -8,14 +8,15 @@ import { z } from 'zod';
 import { findAgencyByCode, listAgencies } from '../agencies/service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { AgencyRow } from '../platform/db/schema.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, errors } from '../platform/errors.js';
+import { subtreeIds } from '../platform/hierarchy.js';
 import { pageOf, type ApiDocs } from '../platform/http/openapi.js';
 import { pageContext, sendPage } from '../platform/http/render.js';
 import { parseQuery } from '../platform/http/validate.js';
 import type { WebContext } from '../platform/http/web-context.js';
 import { toSimplified, toTraditional } from '../platform/i18n/chinese.js';
 import { BUSINESS_EVENTS, CHANGE_KINDS, CHANGE_LABELS, CITIZEN_EVENTS, ITEM_TYPES, serviceItemSchema, VISITS, type ItemChange } from './model.js';
-import { cleanupOf, getItem, itemListStates, itemQuerySchema, listItems, listPublicResults, type ItemView } from './service.js';
+import { cleanupOf, getItem, itemListStates, itemQuerySchema, listItems, listPublicResults, resultFilterChoices, type ItemView } from './service.js';
 import { CleanupPage } from './views/cleanup.js';
 import { agencyHref, itemHref } from './views/format.js';
 import { ChecklistPage, GuidePage, GuidePrintPage, type GuideData } from './views/guide.js';
@@ -32,6 +33,8 @@ export const serviceItemQuery = itemQuerySchema.extend({
 
 export const resultQuery = z.object({
   kind: z.enum(RESULT_KINDS).optional().describe('许可 或 处罚；不填为全部 / licences or penalties'),
+  agency: z.string().trim().max(60).default('').describe('实施机关代码，含其下级机关 / agency code, with the agencies below it'),
+  year: z.coerce.number().int('年度无效 / invalid year').min(2000, '年度无效 / invalid year').max(2100, '年度无效 / invalid year').optional().describe('决定年度 / year of the decision'),
   q: z.string().trim().max(100).default('').describe('决定文书号或法人、其他组织名称；自然人姓名不可检索 / decision number or organisation name'),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -190,12 +193,23 @@ export function serviceRoutes(app: FastifyInstance, web: WebContext, docs: ApiDo
     return sendPage(request, reply, <CleanupPage ctx={pageContext(web, request, reply)} agency={agency} rounds={rounds} agencyNames={agencyNames} />);
   });
 
-  const results = (q: z.infer<typeof resultQuery>) => listPublicResults(web.db, { kind: q.kind, q: q.q, today: chinaDate(web.clock.now()), page: q.page, pageSize: q.pageSize });
+  const results = async (q: z.infer<typeof resultQuery>) => {
+    let agencyIds: number[] | undefined;
+    if (q.agency) {
+      const agency = await findAgencyByCode(web.db, q.agency);
+      if (!agency) throw errors.notFound('机构');
+      agencyIds = await subtreeIds(web.db, agency.id);
+    }
+    return listPublicResults(web.db, { kind: q.kind, q: q.q, agencyIds, year: q.year, today: chinaDate(web.clock.now()), page: q.page, pageSize: q.pageSize });
+  };
 
   app.get('/results', async (request, reply) => {
     const q = { ...parseQuery(resultQuery, formInput(request.query)), pageSize: 20 };
     const { total, items } = await results(q);
-    const page = <ResultsPage ctx={pageContext(web, request, reply)} kind={q.kind} q={q.q} page={q.page} pageSize={q.pageSize} total={total} items={items} />;
+    const filters = await resultFilterChoices(web.db, chinaDate(web.clock.now()));
+    const page = (
+      <ResultsPage ctx={pageContext(web, request, reply)} kind={q.kind} q={q.q} agency={q.agency} year={q.year} filters={filters} page={q.page} pageSize={q.pageSize} total={total} items={items} />
+    );
     return sendPage(request, reply, page);
   });
 
@@ -245,7 +259,7 @@ export function serviceRoutes(app: FastifyInstance, web: WebContext, docs: ApiDo
     description: '自然人的姓名和证件号码已部分隐去，且不能按自然人姓名检索；行政处罚信息公示期满后不再返回。',
     query: resultQuery,
     response: pageOf(publicResultSchema),
-    errors: [400],
+    errors: [400, 404],
   });
   app.get('/api/v1/results', async (request) => {
     const q = parseQuery(resultQuery, formInput(request.query));

@@ -16,6 +16,7 @@ import { maskPersonName, maskPublicIdNumber, maskVehiclePlates } from './mask.js
 import { escapeLike, itemQueryTokens, itemSearchColumns, likeEscaped, tokenPattern } from './search.js';
 import { resultProblems } from './result-rules.js';
 import { BUSINESS_EVENTS, changeSchema, CITIZEN_EVENTS, cleanupRounds, ITEM_TYPES, serviceItemSchema, STAYS_ON_LIST, type ChangeKind, type CleanupRound, type ItemChange, type ServiceItemInput } from './model.js';
+import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { isIsoDate } from '../platform/calendar/model.js';
 
@@ -247,13 +248,14 @@ export function publicResult(r: ResultDecisionRow & { agencyName: string }) {
 }
 
 /** Decisions on public view today: penalties leave the list after their publicity period. */
-export async function listPublicResults(db: Executor, q: { kind?: string; q?: string; today: string; page: number; pageSize: number }) {
-  let query = db
-    .selectFrom('resultDecision as r')
-    .innerJoin('agency as a', 'a.id', 'r.agencyId')
-    .where((eb) => eb.or([eb('r.publicUntil', 'is', null), eb('r.publicUntil', '>=', q.today)]))
-    .where('r.publishedOn', '<=', q.today);
+export async function listPublicResults(
+  db: Executor,
+  q: { kind?: string | undefined; q?: string | undefined; agencyIds?: readonly number[] | undefined; year?: number | undefined; today: string; page: number; pageSize: number },
+) {
+  let query = onPublicView(db, q.today);
   if (q.kind) query = query.where('r.kind', '=', q.kind);
+  if (q.agencyIds) query = q.agencyIds.length > 0 ? query.where('r.agencyId', 'in', [...q.agencyIds]) : query.where(sql<SqlBool>`1 = 0`);
+  if (q.year) query = query.where('r.decidedOn', '>=', `${q.year}-01-01`).where('r.decidedOn', '<=', `${q.year}-12-31`);
   // Searching by a natural person's name would reveal it: only organisations and numbers are matched.
   if (q.q) {
     const like = `%${q.q.replace(/[%_]/g, '')}%`;
@@ -263,6 +265,23 @@ export async function listPublicResults(db: Executor, q: { kind?: string; q?: st
   const rows = await query.selectAll('r').select('a.name as agencyName').orderBy('r.decidedOn', 'desc').orderBy('r.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   return { total, items: rows.map(publicResult) };
 }
+
+/** Decisions the public may see today: published, and (penalties) within their publicity period. */
+function onPublicView(db: Executor, today: string) {
+  return db
+    .selectFrom('resultDecision as r')
+    .innerJoin('agency as a', 'a.id', 'r.agencyId')
+    .where((eb) => eb.or([eb('r.publicUntil', 'is', null), eb('r.publicUntil', '>=', today)]))
+    .where('r.publishedOn', '<=', today);
+}
+
+/** The agencies and years that have decisions on public view: the choices of the /results filters. */
+export async function resultFilterChoices(db: Executor, today: string) {
+  const agencies = await onPublicView(db, today).select(['a.code', 'a.name']).distinct().orderBy('a.code').execute();
+  const years = await onPublicView(db, today).select('r.decidedOn').execute();
+  return { agencies, years: [...new Set(years.map((y) => Number(y.decidedOn.slice(0, 4))))].sort((a, b) => b - a) };
+}
+export type ResultFilterChoices = Awaited<ReturnType<typeof resultFilterChoices>>;
 
 /** 7 working days from decision to publication (双公示); later ones are flagged for the agency. */
 export const RESULT_PUBLICATION_DAYS = 7;

@@ -3,6 +3,7 @@
  * come masked from the service (services/service.ts publicResult); this page shows them as given.
  */
 import { Pager, TableWrap } from '../../platform/views/forms.js';
+import type { ResultFilterChoices } from '../service.js';
 import { PublicLayout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
 import { HALL } from './format.js';
@@ -26,20 +27,33 @@ interface ResultsProps {
   readonly ctx: PageContext;
   readonly kind: ResultKind | undefined;
   readonly q: string;
+  readonly agency: string;
+  readonly year: number | undefined;
+  readonly filters: ResultFilterChoices;
   readonly page: number;
   readonly pageSize: number;
   readonly total: number;
   readonly items: readonly PublicResultView[];
 }
 
-const hrefFor = (kind: ResultKind | undefined) => (kind ? `/results?${new URLSearchParams({ kind }).toString()}` : '/results');
+/** A kind tab: the other filters stay, the search words and the page start afresh. */
+function hrefFor(kind: ResultKind | undefined, agency: string, year: number | undefined): string {
+  const params = new URLSearchParams();
+  if (kind) params.set('kind', kind);
+  if (agency) params.set('agency', agency);
+  if (year) params.set('year', String(year));
+  const query = params.toString();
+  return query ? `/results?${query}` : '/results';
+}
 
-export function ResultsPage({ ctx, kind, q, page, pageSize, total, items }: ResultsProps) {
+export function ResultsPage({ ctx, kind, q, agency, year, filters, page, pageSize, total, items }: ResultsProps) {
   const title = kind ? `行政${kind}结果公示` : '行政许可和行政处罚结果公示';
   const showUntil = kind !== '许可';
   const query: Record<string, string> = {};
   if (kind) query.kind = kind;
   if (q) query.q = q;
+  if (agency) query.agency = agency;
+  if (year) query.year = String(year);
   return (
     <PublicLayout ctx={ctx} title={title} crumbs={[HALL, { label: '双公示' }]}>
       <h1>{title}</h1>
@@ -50,7 +64,7 @@ export function ResultsPage({ ctx, kind, q, page, pageSize, total, items }: Resu
         <ul>
           {([undefined, ...RESULT_KINDS] as const).map((k) => (
             <li>
-              <a href={hrefFor(k)} aria-current={k === kind ? 'page' : undefined}>
+              <a href={hrefFor(k, agency, year)} aria-current={k === kind ? 'page' : undefined}>
                 {k ? `行政${k}` : '全部'}
               </a>
             </li>
@@ -67,6 +81,31 @@ export function ResultsPage({ ctx, kind, q, page, pageSize, total, items }: Resu
         <p class="hint" id="sv-results-q-hint">
           可按决定文书号或法人和其他组织的名称检索。为保护个人信息，自然人姓名不可检索。
         </p>
+        <div class="filters">
+          <div class="field">
+            <label for="sv-results-agency">实施机关</label>
+            <select id="sv-results-agency" name="agency">
+              <option value="">全部机关</option>
+              {filters.agencies.map((a) => (
+                <option value={a.code} selected={a.code === agency}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="sv-results-year">决定年度</label>
+            <select id="sv-results-year" name="year">
+              <option value="">全部年度</option>
+              {filters.years.map((y) => (
+                <option value={String(y)} selected={y === year}>
+                  {y}年
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" class="secondary">筛选</button>
+        </div>
       </form>
       <p>共 {total} 条。</p>
       {items.length === 0 ? (
