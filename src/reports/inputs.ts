@@ -1,7 +1,7 @@
 /**
- * What staff write into an annual report: the figures the platform cannot count (table 二 until
- * the results-disclosure feature keeps them; fees collected outside the platform) and the text
- * sections 一、五、六. Stored per agency, year and scope; every save is audited.
+ * What staff write into an annual report: the figures the platform cannot count (table 二's
+ * 行政强制 and 行政事业性收费; fees collected outside the platform), overrides of those it does
+ * count, and the text sections 一、五、六. Stored per agency, year and scope; every save is audited.
  */
 import { z } from 'zod';
 import { appendAudit } from '../platform/audit/store.js';
@@ -11,7 +11,7 @@ import type { Executor } from '../platform/db/database.js';
 import type { AnnualReportRow } from '../platform/db/schema.js';
 import { parseInput } from '../platform/http/validate.js';
 import type { Table2 } from './model.js';
-import type { DocumentCountsByKind } from './store.js';
+import type { DecisionCounts, DocumentCountsByKind } from './store.js';
 
 const count = (label: string) =>
   z
@@ -29,8 +29,12 @@ const override = (label: string) =>
 
 /**
  * Table 二 and the fees collected, as the form and the API send them. 第二十条第（一）项 is counted
- * from the catalogue (store.catalogueDocumentCounts); staff may override a count they know better.
- * The other items are not held by the platform yet (results disclosure, #7) and are entered.
+ * from the catalogue (store.catalogueDocumentCounts), 第二十条第（五）项 行政许可 and （六）项 行政处罚
+ * from the 双公示 decisions (store.decisionCounts); staff may override a count they know better.
+ * 行政强制 (the platform holds no 强制 decisions) and 行政事业性收费 are entered.
+ *
+ * Rows saved before licensing and penalties were counted hold a number for them: it parses as an
+ * override, so such a report keeps the figure that was typed (and perhaps published).
  */
 export const manualSchema = z.object({
   rulesMade: override('规章本年制发件数'),
@@ -39,8 +43,8 @@ export const manualSchema = z.object({
   normMade: override('行政规范性文件本年制发件数'),
   normRepealed: override('行政规范性文件本年废止件数'),
   normInForce: override('行政规范性文件现行有效件数'),
-  licensing: count('行政许可本年处理决定数量'),
-  penalties: count('行政处罚本年处理决定数量'),
+  licensing: override('行政许可本年处理决定数量'),
+  penalties: override('行政处罚本年处理决定数量'),
   enforcement: count('行政强制本年处理决定数量'),
   // 万元 with at most 4 decimals: 1 yuan is the smallest unit a fee is recorded in.
   feesTenThousandYuan: z
@@ -67,10 +71,10 @@ export const SECTION_LABELS: Readonly<Record<SectionKey, string>> = {
 export const sectionsSchema = z.object(Object.fromEntries(SECTION_KEYS.map((k) => [k, z.string().trim().max(20_000, '每部分最多20000字 / at most 20,000 characters').default('')])) as Record<SectionKey, z.ZodDefault<z.ZodString>>);
 export type Sections = z.infer<typeof sectionsSchema>;
 
-export const EMPTY_MANUAL: ManualFigures = manualSchema.parse({ licensing: 0, penalties: 0, enforcement: 0, feesTenThousandYuan: 0, feesCollectedOutsideYuan: 0 });
+export const EMPTY_MANUAL: ManualFigures = manualSchema.parse({ enforcement: 0, feesTenThousandYuan: 0, feesCollectedOutsideYuan: 0 });
 
-/** Table 二: the catalogue's counts unless overridden, and the entered figures. */
-export function table2Of(m: ManualFigures, counted: DocumentCountsByKind): Table2 {
+/** Table 二: the platform's counts (catalogue, 双公示 decisions) unless overridden, and the entered figures. */
+export function table2Of(m: ManualFigures, counted: DocumentCountsByKind, decisions: DecisionCounts): Table2 {
   return {
     rules: { made: m.rulesMade ?? counted.rules.made, repealed: m.rulesRepealed ?? counted.rules.repealed, inForce: m.rulesInForce ?? counted.rules.inForce },
     normativeDocuments: {
@@ -78,8 +82,8 @@ export function table2Of(m: ManualFigures, counted: DocumentCountsByKind): Table
       repealed: m.normRepealed ?? counted.normativeDocuments.repealed,
       inForce: m.normInForce ?? counted.normativeDocuments.inForce,
     },
-    licensing: m.licensing,
-    penalties: m.penalties,
+    licensing: m.licensing ?? decisions.licensing,
+    penalties: m.penalties ?? decisions.penalties,
     enforcement: m.enforcement,
     feesTenThousandYuan: m.feesTenThousandYuan,
   };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as requests from '../requests/service.js';
+import { addResult } from '../services/service.js';
 import { ENGINES, skipReason } from '../test-support/db.js';
 import { makeHierarchy, makeUser, TEST_PASSWORD } from '../test-support/factories.js';
 import { createTestApp, Visitor, type TestApp } from '../test-support/http.js';
@@ -96,6 +97,50 @@ for (const engine of ENGINES) {
       assert.equal(tooLong.statusCode, 400);
       assert.ok(tooLong.body.includes('每部分最多20000字'));
       assert.equal((await loadInputs(t.tdb.ctx.db, h.bureau.id, 2025, 'agency')).sections.proactive, '本机关主动公开规范性文件12件。');
+    });
+
+    test('行政许可 and 行政处罚 show the count of 双公示 decisions; a blank keeps it, a number overrides it', async () => {
+      const seed = { actor: { id: null, login: 'system' } };
+      const decided = (kind: '许可' | '处罚', decisionNumber: string, decidedOn: string, subjectId: string) =>
+        addResult(t.tdb.ctx, seed, {
+          kind,
+          agency: 'city-edu',
+          decisionNumber,
+          subjectType: 'legal',
+          subjectName: '测试教育科技有限公司',
+          subjectId,
+          legalBasis: '《中华人民共和国民办教育促进法》',
+          content: `${kind}决定`,
+          decidedOn,
+          publishedOn: decidedOn,
+          publicUntil: kind === '处罚' ? '2023-12-31' : null,
+        });
+      // 2022: 许可 ×2, 处罚 ×1; a 2023 许可 is another year's.
+      await decided('许可', '测教许〔2022〕1号', '2022-03-01', '91110000MA01ABCD2Q');
+      await decided('许可', '测教许〔2022〕2号', '2022-08-01', '91110000MA01QRTU3B');
+      await decided('处罚', '测教罚〔2022〕1号', '2022-09-01', '91350100M000100Y43');
+      await decided('许可', '测教许〔2023〕1号', '2023-01-03', '91350100M000100Y43');
+
+      const v = await signedIn('jyj.admin');
+      const page = await v.get('/staff/reports/city-edu/2022');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /id="ars-figures-licensing-hint">平台统计：2（留空即采用）/);
+      assert.match(page.body, /id="ars-figures-penalties-hint">平台统计：1（留空即采用）/);
+      assert.ok(!page.body.includes('id="ars-figures-enforcement-hint">平台统计'), '行政强制 has no platform count');
+      assert.match(page.body, /<input id="ars-figures-licensing"[^>]* value[ />]/, 'nothing stored: the field is blank (an empty value attribute)');
+
+      const saved = await v.post('/staff/reports/city-edu/2022/figures', { ...FIGURES, licensing: '', penalties: '6', enforcement: '3' });
+      assert.equal(saved.statusCode, 303);
+      const stored = await loadInputs(t.tdb.ctx.db, h.bureau.id, 2022, 'agency');
+      assert.equal(stored.manual.licensing, null, 'a blank is stored as "use the count", not as 0');
+      assert.equal(stored.manual.penalties, 6);
+      const csv = (await v.get('/staff/reports/city-edu/2022/report.csv')).body;
+      assert.ok(csv.includes('表二,第二十条第（五）项 / 行政许可,本年处理决定数量,2\r\n'), 'the count');
+      assert.ok(csv.includes('表二,第二十条第（六）项 / 行政处罚,本年处理决定数量,6\r\n'), 'the override');
+      assert.ok(csv.includes('表二,第二十条第（六）项 / 行政强制,本年处理决定数量,3\r\n'), 'entered');
+      const after = await v.get('/staff/reports/city-edu/2022');
+      assert.match(after.body, /id="ars-figures-penalties-hint">平台统计：1（留空即采用）/, 'the count stays shown beside an override');
+      assert.match(after.body, /id="ars-figures-penalties"[^>]*value="6"/);
     });
 
     test('an editor generates the catalogue draft once; a second attempt shows the existing link', async () => {

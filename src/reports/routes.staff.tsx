@@ -117,7 +117,7 @@ export function reportStaffRoutes(app: FastifyInstance, web: WebContext, _docs: 
     const t = await targetOf(request);
     await computed(t); // refuses a year or scope the report cannot have before anything is stored
     const values = formFields(request.body);
-    // As a browser sends the form: every field, a blank one meaning 0.
+    // As a browser sends the form: every field, a blank one meaning the platform's count where it counts one, else 0.
     const manual = Object.fromEntries(FIGURE_NAMES.map((n) => [n, values[n] ?? '']));
     try {
       await saveInputs(web, byStaff(request), inputTarget(t), { manual });

@@ -6,10 +6,11 @@ import { fixedClock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
 import type { ApplicantType } from '../requests/model.js';
 import * as requestStore from '../requests/store.js';
+import { addResult } from '../services/service.js';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../test-support/db.js';
 import { makeHierarchy } from '../test-support/factories.js';
 import { buildTable3, checkTable3, checkTable4, TABLE3_COLUMNS, type Table3Column } from './model.js';
-import { saveInputs } from './inputs.js';
+import { loadInputs, saveInputs } from './inputs.js';
 import { computeAnnualReport } from './service.js';
 
 const T: Record<string, ApplicantType> = { N: 'natural', B: 'business', R: 'research', P: 'public-interest', L: 'legal-services', O: 'other-org' };
@@ -244,13 +245,132 @@ for (const engine of ENGINES) {
       });
       const after = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
       assert.deepEqual(after.table2.rules, { made: 2, repealed: 0, inForce: 1 });
-      assert.equal(after.table2.licensing, 12);
+      assert.equal(after.table2.licensing, 12, 'an override of the (zero) count of 许可 decisions');
+      assert.equal(after.manual.penalties, null, 'blank keeps the platform count');
+      assert.equal(after.table2.penalties, 0, 'no 处罚 decisions held for city-edu');
+      assert.equal(after.table2.enforcement, 0, '行政强制 is entered; blank is 0');
       assert.equal(after.table2.feesTenThousandYuan, 1.25);
       await assert.rejects(
         saveInputs(tdb.ctx, { actor: { id: 1, login: 'admin' } }, { agencyId: h.bureau.id, agencyCode: 'city-edu', year: 2025, scope: 'agency' }, { manual: { licensing: '-3', penalties: '', enforcement: '', feesTenThousandYuan: '0.00001', feesCollectedOutsideYuan: '' } }),
         (e: unknown) => e instanceof AppError && ['licensing', 'feesTenThousandYuan'].every((f) => (e.details ?? []).some((d) => d.startsWith(`${f}:`))),
       );
       assert.equal((await computeAnnualReport(tdb.handle.db, 'city-edu', 2025)).table2.licensing, 12, 'nothing stored from a refused save');
+    });
+  });
+}
+
+/** A 双公示 decision as addResult takes it; a legal person carries a valid 统一社会信用代码. */
+const decision = (agency: string, kind: '许可' | '处罚', decisionNumber: string, decidedOn: string, publicUntil: string | null = kind === '处罚' ? '2028-12-31' : null) => ({
+  kind,
+  agency,
+  decisionNumber,
+  subjectType: 'legal',
+  subjectName: '测试科技有限公司',
+  subjectId: '91110000MA01ABCD2Q',
+  legalBasis: '《中华人民共和国行政许可法》',
+  content: `${kind}决定 ${decisionNumber}`,
+  decidedOn,
+  publishedOn: decidedOn,
+  publicUntil,
+});
+
+for (const engine of ENGINES) {
+  describe(`table 二 第二十条第（五）、（六）项 from the 双公示 decisions [${engine}]`, { skip: await skipReason(engine) }, () => {
+    let tdb: TestDatabase;
+    let h: Awaited<ReturnType<typeof makeHierarchy>>;
+    const admin = { actor: { id: 1, login: 'admin' } };
+
+    before(async () => {
+      tdb = await createTestDatabase(engine);
+      h = await makeHierarchy(tdb.ctx);
+      const add = (agency: string, kind: '许可' | '处罚', n: string, on: string, until?: string) => addResult(tdb.ctx, admin, decision(agency, kind, n, on, until));
+      // city-edu: 2025 — 许可 ×3 (on the year's first and last days too), 处罚 ×2 (one whose
+      // publicity period ended in 2025: no longer on view, still decided in 2025); 2024 处罚 ×1; 2026 许可 ×1.
+      await add('city-edu', '许可', '测教许〔2025〕1号', '2025-01-01');
+      await add('city-edu', '许可', '测教许〔2025〕2号', '2025-06-15');
+      await add('city-edu', '许可', '测教许〔2025〕3号', '2025-12-31');
+      await add('city-edu', '处罚', '测教罚〔2025〕1号', '2025-03-10', '2025-09-10');
+      await add('city-edu', '处罚', '测教罚〔2025〕2号', '2025-11-20');
+      await add('city-edu', '处罚', '测教罚〔2024〕9号', '2024-12-31');
+      await add('city-edu', '许可', '测教许〔2026〕1号', '2026-01-01');
+      // The city government's own: 2025 处罚 ×1.
+      await add('city', '处罚', '测政罚〔2025〕1号', '2025-05-05');
+      // A lower government and its bureau (not in the city's consolidated report): 2025 许可 ×1, 处罚 ×1.
+      await add('city-d1', '许可', '东政许〔2025〕1号', '2025-04-01');
+      await add('city-d1-cz', '处罚', '东财罚〔2025〕1号', '2025-04-02');
+      // Another city: 2025 许可 ×1.
+      await add('other', '许可', '另政许〔2025〕1号', '2025-07-07');
+    });
+    after(async () => tdb?.drop());
+
+    test("an agency's report counts its own decisions made in the year, by kind", async () => {
+      const y2025 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      assert.deepEqual(y2025.known.decisions, { licensing: 3, penalties: 2 });
+      assert.equal(y2025.table2.licensing, 3);
+      assert.equal(y2025.table2.penalties, 2);
+      assert.equal(y2025.table2.enforcement, 0, '行政强制 is not counted from the decisions');
+      const y2024 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2024);
+      assert.deepEqual([y2024.table2.licensing, y2024.table2.penalties], [0, 1]);
+      const y2026 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2026);
+      assert.deepEqual([y2026.table2.licensing, y2026.table2.penalties], [1, 0]);
+      const other = await computeAnnualReport(tdb.handle.db, 'other', 2025);
+      assert.deepEqual([other.table2.licensing, other.table2.penalties], [1, 0]);
+    });
+
+    test("a consolidated report adds its departments' decisions, not a lower government's", async () => {
+      const own = await computeAnnualReport(tdb.handle.db, 'city', 2025);
+      assert.deepEqual([own.table2.licensing, own.table2.penalties], [0, 1]);
+      const all = await computeAnnualReport(tdb.handle.db, 'city', 2025, 'consolidated');
+      // city 处罚 1 + city-edu 许可 3, 处罚 2; city-d1 and city-d1-cz report for themselves.
+      assert.deepEqual(all.known.decisions, { licensing: 3, penalties: 3 });
+      assert.deepEqual([all.table2.licensing, all.table2.penalties], [3, 3]);
+      const district = await computeAnnualReport(tdb.handle.db, 'city-d1', 2025, 'consolidated');
+      assert.deepEqual([district.table2.licensing, district.table2.penalties], [1, 1]);
+    });
+
+    test('an override wins over the count; blank keeps the count; each scope has its own', async () => {
+      await saveInputs(tdb.ctx, admin, { agencyId: h.city.id, agencyCode: 'city', year: 2025, scope: 'consolidated' }, {
+        manual: { licensing: '10', penalties: '', enforcement: '4', feesTenThousandYuan: '', feesCollectedOutsideYuan: '' },
+      });
+      const all = await computeAnnualReport(tdb.handle.db, 'city', 2025, 'consolidated');
+      assert.deepEqual([all.table2.licensing, all.table2.penalties, all.table2.enforcement], [10, 3, 4]);
+      assert.deepEqual(all.known.decisions, { licensing: 3, penalties: 3 }, 'the count is still known beside the override');
+      const own = await computeAnnualReport(tdb.handle.db, 'city', 2025);
+      assert.deepEqual([own.table2.licensing, own.table2.penalties, own.table2.enforcement], [0, 1, 0], 'the agency scope is untouched');
+
+      // An override of 0 is a figure, not a blank.
+      await saveInputs(tdb.ctx, admin, { agencyId: h.city.id, agencyCode: 'city', year: 2025, scope: 'consolidated' }, {
+        manual: { licensing: '', penalties: 0, enforcement: '4', feesTenThousandYuan: '', feesCollectedOutsideYuan: '' },
+      });
+      const zero = await computeAnnualReport(tdb.handle.db, 'city', 2025, 'consolidated');
+      assert.deepEqual([zero.table2.licensing, zero.table2.penalties], [3, 0]);
+
+      await assert.rejects(
+        saveInputs(tdb.ctx, admin, { agencyId: h.city.id, agencyCode: 'city', year: 2025, scope: 'consolidated' }, { manual: { licensing: '1.5', penalties: '-1', enforcement: '', feesTenThousandYuan: '', feesCollectedOutsideYuan: '' } }),
+        (e: unknown) => e instanceof AppError && ['licensing', 'penalties'].every((f) => (e.details ?? []).some((d) => d.startsWith(`${f}:`) && d.includes('或留空采用平台统计'))),
+      );
+    });
+
+    test('rows stored when 行政许可 and 行政处罚 were entered still parse: their numbers stay overrides', async () => {
+      const store = async (agencyId: number, year: number, manual: Record<string, unknown>) =>
+        tdb.handle.db.insertInto('annualReport').values({ agencyId, year, scope: 'agency', manual: JSON.stringify(manual), updatedBy: 'admin', updatedAt: '2025-12-01T00:00:00.000Z' }).execute();
+      // Saved by the form before this change: every figure a number, a blank stored as 0.
+      await store(h.bureau.id, 2025, {
+        rulesMade: null, rulesRepealed: null, rulesInForce: null, normMade: null, normRepealed: null, normInForce: null,
+        licensing: 7, penalties: 0, enforcement: 2, feesTenThousandYuan: 0.5, feesCollectedOutsideYuan: 0,
+      });
+      // Saved before 第二十条第（一）项 was counted at all: no keys for the document counts.
+      await store(h.bureau.id, 2024, { licensing: 0, penalties: 5, enforcement: 0, feesTenThousandYuan: 0, feesCollectedOutsideYuan: 0 });
+
+      const stored = await loadInputs(tdb.handle.db, h.bureau.id, 2025, 'agency');
+      assert.equal(stored.manual.licensing, 7);
+      assert.equal(stored.manual.penalties, 0);
+      const y2025 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      assert.deepEqual([y2025.table2.licensing, y2025.table2.penalties, y2025.table2.enforcement, y2025.table2.feesTenThousandYuan], [7, 0, 2, 0.5]);
+      assert.deepEqual(y2025.known.decisions, { licensing: 3, penalties: 2 });
+      const y2024 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2024);
+      assert.deepEqual([y2024.table2.licensing, y2024.table2.penalties], [0, 5]);
+      assert.equal(y2024.manual.rulesMade, null, 'missing document counts still mean the platform count');
     });
   });
 }

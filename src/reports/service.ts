@@ -1,6 +1,7 @@
 /**
  * Annual reports computed from the records (条例 第五十条): table 三 from the requests, table 四
- * from their appeals, table 二 and the text sections from what staff entered, with the template's
+ * from their appeals, table 二 from the catalogue and the 双公示 decisions (with what staff entered
+ * or overrode), the text sections from what staff wrote, with the template's
  * consistency checks run on the whole; publication goes through the catalogue's review workflow.
  */
 import { findAgencyByCode } from '../agencies/service.js';
@@ -13,7 +14,7 @@ import { errors } from '../platform/errors.js';
 import { loadInputs, table2Of, type ManualFigures, type Sections } from './inputs.js';
 import { buildTable3, buildTable4, checkTable3, checkTable4, type CheckProblem, type Table2, type Table3, type Table4 } from './model.js';
 import { renderReportHtml } from './render.js';
-import { catalogueDocumentCounts, coveredAgencyIds, feesCollectedYuan, publishedRecordCount, table3Counts, table4Counts, type DocumentCountsByKind } from './store.js';
+import { catalogueDocumentCounts, coveredAgencyIds, decisionCounts, feesCollectedYuan, publishedRecordCount, table3Counts, table4Counts, type DecisionCounts, type DocumentCountsByKind } from './store.js';
 
 export type ReportScope = 'agency' | 'consolidated';
 
@@ -28,8 +29,8 @@ export interface AnnualReport {
   readonly table4: Table4;
   readonly manual: ManualFigures;
   readonly sections: Partial<Sections>;
-  /** figures the platform knows, offered as the starting point of the text sections */
-  readonly known: { readonly publishedRecords: number; readonly feesCollectedYuan: number; readonly documents: DocumentCountsByKind };
+  /** figures the platform knows: the starting point of the text sections, and the counts an override replaces */
+  readonly known: { readonly publishedRecords: number; readonly feesCollectedYuan: number; readonly documents: DocumentCountsByKind; readonly decisions: DecisionCounts };
   readonly problems: readonly CheckProblem[];
   readonly recordId: number | null;
 }
@@ -46,13 +47,14 @@ export async function computeAnnualReport(db: Executor, agencyCode: string, year
     throw errors.validation(['scope: 只有人民政府编制汇总年度报告 / only a government has a consolidated report']);
   }
   const agencyIds = await coveredAgencyIds(db, agency.id, scope);
-  const [counts3, counts4, inputs, publishedRecords, fees, documents] = await Promise.all([
+  const [counts3, counts4, inputs, publishedRecords, fees, documents, decisions] = await Promise.all([
     table3Counts(db, agencyIds, year),
     table4Counts(db, agencyIds, year),
     loadInputs(db, agency.id, year, scope),
     publishedRecordCount(db, agencyIds, year),
     feesCollectedYuan(db, agencyIds, year),
     catalogueDocumentCounts(db, agencyIds, year),
+    decisionCounts(db, agencyIds, year),
   ]);
   const table3 = buildTable3(counts3);
   const table4 = buildTable4(counts4);
@@ -61,12 +63,12 @@ export async function computeAnnualReport(db: Executor, agencyCode: string, year
     year,
     scope,
     agencyIds,
-    table2: table2Of(inputs.manual, documents),
+    table2: table2Of(inputs.manual, documents, decisions),
     table3,
     table4,
     manual: inputs.manual,
     sections: inputs.sections,
-    known: { publishedRecords, feesCollectedYuan: fees + inputs.manual.feesCollectedOutsideYuan, documents },
+    known: { publishedRecords, feesCollectedYuan: fees + inputs.manual.feesCollectedOutsideYuan, documents, decisions },
     problems: [...checkTable3(table3), ...checkTable4(table4)],
     recordId: inputs.row?.recordId ?? null,
   };

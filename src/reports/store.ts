@@ -178,3 +178,32 @@ export async function catalogueDocumentCounts(db: Executor, agencyIds: readonly 
   }
   return counts;
 }
+
+export interface DecisionCounts {
+  /** 第二十条第（五）项 行政许可: 本年处理决定数量 */
+  readonly licensing: number;
+  /** 第二十条第（六）项 行政处罚: 本年处理决定数量 */
+  readonly penalties: number;
+}
+
+/**
+ * Table 二 第二十条第（五）、（六）项 "本年处理决定数量" (国办公开办函〔2021〕30号 表二) from the
+ * 双公示 decisions the platform holds: decisions of the agencies made (decidedOn) in the year, by
+ * kind. A decision counts in the year it was made whether or not it is still on public view (a
+ * penalty leaves the list after its period; the decision was still made that year). One grouped query; the (agency_id, decision_number) unique index narrows
+ * it to the agencies' own rows, few enough that no further index is needed.
+ */
+export async function decisionCounts(db: Executor, agencyIds: readonly number[], year: number): Promise<DecisionCounts> {
+  if (agencyIds.length === 0) return { licensing: 0, penalties: 0 };
+  const rows = await db
+    .selectFrom('resultDecision')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('agencyId', 'in', [...agencyIds])
+    .where('decidedOn', '>=', `${year}-01-01`)
+    .where('decidedOn', '<=', `${year}-12-31`)
+    .groupBy('kind')
+    .execute();
+  const of = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
+  // services/model.ts resultSchema: kind is '许可' or '处罚'.
+  return { licensing: of('许可'), penalties: of('处罚') };
+}

@@ -45,7 +45,7 @@ describe('browser: public pages in Chromium', { skip: chromiumMissing() }, () =>
 
   describe('WCAG 2.1 AA (axe-core)', () => {
     const pages = ['/', '/agencies/ljs', '/staff/login', '/requests', '/requests/track', '/agencies/ljs/requests', '/services', '/services/cleanup/ljs', '/results', '/services/items/ljs-scjgj-XK-0001'].flatMap((p) => [p, `${p}?lang=zh-Hant`]);
-    for (const path of [...pages, '/?elder=1', '/requests/new?agency=ljs', '/requests/new?agency=ljs&lang=zh-Hant&elder=1']) {
+    for (const path of [...pages, '/?elder=1', '/requests/new?agency=ljs', '/requests/new?agency=ljs&lang=zh-Hant&elder=1', `/search?q=${encodeURIComponent('食品经营许可')}`, '/results?agency=ljs&year=2026']) {
       test(`no violations on ${path}`, () =>
         withPage({ bypassCSP: true }, async (page) => {
           await open(page, path);

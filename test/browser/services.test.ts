@@ -106,6 +106,10 @@ for (const engine of ENGINES) {
         await page.setInputFiles('#svs-file', sheetFile('事项.csv', HEADER, NEW_ITEM));
         assert.equal(await submitAndWait(page, 'form[action="/staff/services/import"] button[type="submit"]'), 200);
         assert.match(await mainText(page), /新增 1 个、更新 0 个事项/);
+        for (const path of ['/staff/services/items/ljs-jyj-GG-0901', '/staff/services/results', '/staff/services/import-help']) {
+          await open(page, path);
+          await assertNoJsPageAccessible(browser, demo, page, path);
+        }
       });
       await as(null, async (page) => {
         await open(page, `/services/items?q=${encodeURIComponent('教师资格考试成绩复核')}`);

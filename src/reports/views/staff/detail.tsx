@@ -146,7 +146,7 @@ export function ReportPage(props: ReportPageProps) {
         <>
           <section aria-labelledby="ars-figures">
             <h2 id="ars-figures">填报表二数据</h2>
-            <FiguresForm ctx={ctx} action={action('figures')} values={props.figures} error={error} counted={countedValues(props.report.known.documents)} />
+            <FiguresForm ctx={ctx} action={action('figures')} values={props.figures} error={error} counted={countedValues(props.report.known.documents, props.report.known.decisions)} />
           </section>
           <section aria-labelledby="ars-sections">
             <h2 id="ars-sections">文字部分</h2>

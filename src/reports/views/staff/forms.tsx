@@ -9,7 +9,7 @@ import { CsrfField } from '../../../platform/views/layout.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
 import { formatWanYuan } from '../../export.js';
 import { SECTION_KEYS, SECTION_LABELS, type ManualFigures, type SectionKey } from '../../inputs.js';
-import type { DocumentCountsByKind } from '../../store.js';
+import type { DecisionCounts, DocumentCountsByKind } from '../../store.js';
 import { TABLE2_BLOCKS } from '../../model.js';
 
 export type FigureName = keyof ManualFigures;
@@ -46,6 +46,14 @@ const FEES_OUTSIDE: FigureField = {
   hint: '本年度未通过本平台收费通知收取的信息处理费，以元为单位的整数。“六、其他需要报告的事项”的草稿文字按平台内外收取的合计金额生成。',
 };
 
+/** Where a table 二 figure comes from, for the fields whose source is not obvious from the label. */
+const FIELD_HINTS: Partial<Readonly<Record<FigureName, string>>> = {
+  licensing: '平台统计为“双公示”中决定日期在本年度的行政许可决定数（含已过公示期的）。',
+  penalties: '平台统计为“双公示”中决定日期在本年度的行政处罚决定数（含已过公示期的）。',
+  enforcement: '平台不掌握行政强制决定，请填写本年处理决定数量。',
+  feesTenThousandYuan: '单位：万元，最多4位小数（即精确到1元），如 12.5 或 0.0350。',
+};
+
 /** Table 二's fields grouped by the template's blocks (第二十条第（一）项 …), in template order. */
 export const FIGURE_GROUPS: readonly { legend: string; fields: readonly FigureField[] }[] = [
   ...TABLE2_BLOCKS.map((block) => ({
@@ -55,7 +63,8 @@ export const FIGURE_GROUPS: readonly { legend: string; fields: readonly FigureFi
         (name, i): FigureField => ({
           name,
           label: `${row.label}：${block.columns[i + 1]}`,
-          ...(name === 'feesTenThousandYuan' ? { decimal: true, hint: '单位：万元，最多4位小数（即精确到1元），如 12.5 或 0.0350。' } : {}),
+          ...(FIELD_HINTS[name] ? { hint: FIELD_HINTS[name] } : {}),
+          ...(name === 'feesTenThousandYuan' ? { decimal: true } : {}),
         }),
       ),
     ),
@@ -88,8 +97,11 @@ export function figureValues(m: ManualFigures): Record<FigureName, string> {
   return Object.fromEntries(FIGURE_NAMES.map((n) => [n, n === 'feesTenThousandYuan' ? formatWanYuan(m[n]) : m[n] === null ? '' : String(m[n])])) as Record<FigureName, string>;
 }
 
-/** The catalogue's own counts of 第二十条第（一）项, shown beside the fields they fill when left blank. */
-export function countedValues(d: DocumentCountsByKind): Partial<Record<FigureName, number>> {
+/**
+ * The platform's own counts, shown beside the fields they fill when left blank: 第二十条第（一）项
+ * from the catalogue, （五）项 行政许可 and （六）项 行政处罚 from the 双公示 decisions.
+ */
+export function countedValues(d: DocumentCountsByKind, decisions: DecisionCounts): Partial<Record<FigureName, number>> {
   return {
     rulesMade: d.rules.made,
     rulesRepealed: d.rules.repealed,
@@ -97,6 +109,8 @@ export function countedValues(d: DocumentCountsByKind): Partial<Record<FigureNam
     normMade: d.normativeDocuments.made,
     normRepealed: d.normativeDocuments.repealed,
     normInForce: d.normativeDocuments.inForce,
+    licensing: decisions.licensing,
+    penalties: decisions.penalties,
   };
 }
 
@@ -151,7 +165,9 @@ export function FiguresForm({ ctx, action, values, error, counted }: FormProps &
     <form method="post" action={action} class="stack ars-form" noValidate>
       <CsrfField ctx={ctx} />
       <FormProblems error={problems} title="数据未保存，请修改以下问题" />
-      <p class="hint">第二十条第（一）项留空即采用平台按政府信息目录统计的数字（见各项说明），填写则以填写为准；其余各项留空按0计。表三、表四由平台根据依申请公开办理记录自动统计，无需填写。</p>
+      <p class="hint">
+        第二十条第（一）项留空即采用平台按政府信息目录统计的数字，行政许可、行政处罚留空即采用平台按“双公示”决定统计的数字（见各项说明），填写则以填写为准；行政强制、行政事业性收费等其余各项留空按0计。表三、表四由平台根据依申请公开办理记录自动统计，无需填写。
+      </p>
       {FIGURE_GROUPS.map((group) => (
         <fieldset>
           <legend>{group.legend}</legend>
