@@ -170,7 +170,7 @@ for (const engine of ENGINES) {
     });
 
     test('results filter by agency (with the agencies below it) and by the year of the decision', async () => {
-      const numbers = async (query: string) => (await get(`/api/v1/results?${query}`)).json().items.map((r: { decisionNumber: string }) => r.decisionNumber);
+      const numbers = async (query: string): Promise<string[]> => (await get(`/api/v1/results?${query}`)).json<{ items: { decisionNumber: string }[] }>().items.map((r) => r.decisionNumber);
       assert.deepEqual(await numbers('agency=city'), ['测教罚〔2026〕7号', '测教许〔2026〕31号'], 'the city covers its education bureau');
       assert.deepEqual(await numbers('agency=city-edu&year=2026'), ['测教罚〔2026〕7号', '测教许〔2026〕31号']);
       assert.deepEqual(await numbers('agency=city-d1'), []);
