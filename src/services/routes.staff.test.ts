@@ -64,6 +64,8 @@ for (const engine of ENGINES) {
       const item = await editor.get('/staff/services/items/D1-0101');
       assert.ok(item.body.includes('批量导入'));
 
+      assert.equal((await editor.get('/staff/services?agency=city-edu')).statusCode, 403, 'another agency’s list');
+      assert.equal((await editor.get(`/staff/services?agency=${'x'.repeat(101)}`)).statusCode, 400);
       const csv = await editor.get('/staff/services/export.csv');
       assert.equal(csv.statusCode, 200);
       assert.ok(csv.body.startsWith('\uFEFF事项编码,事项名称'));

@@ -17,7 +17,7 @@ import { contentDisposition } from '../platform/files/disposition.js';
 import { ancestryIds, subtreeIds } from '../platform/hierarchy.js';
 import type { ApiDocs } from '../platform/http/openapi.js';
 import { pageContext, sendPage } from '../platform/http/render.js';
-import { formFields } from '../platform/http/validate.js';
+import { formFields, parseInput } from '../platform/http/validate.js';
 import type { WebContext } from '../platform/http/web-context.js';
 import { ITEM_COLUMNS, MAX_ITEM_IMPORT_BYTES, parseItemSheet } from './import-file.js';
 import { addResult, getItem, saveItem } from './service.js';
@@ -47,7 +47,7 @@ export function serviceStaffRoutes(app: FastifyInstance, web: WebContext, _docs:
   /** The agency ids a list or export covers: the chosen agency (in scope) or the whole scope. */
   async function chosen(request: FastifyRequest): Promise<{ scope: AgencyRow[]; agency: string; ids: number[] }> {
     const scope = await scopeOf(staffOf(request));
-    const { agency } = listQuery.parse(request.query);
+    const { agency } = parseInput(listQuery, request.query);
     if (!agency) return { scope, agency, ids: scope.map((a) => a.id) };
     const one = scope.find((a) => a.code === agency);
     if (!one) throw errors.forbidden();
