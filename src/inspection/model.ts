@@ -7,7 +7,6 @@
 export const FINDING_LABELS = {
   'broken-link': '不可用链接（错链、断链）',
   'missing-image': '图片无法显示',
-  'external-broken-link': '外部链接不可用',
   'redirect-loop': '重定向循环',
   unreachable: '首页无法访问（监测）',
   'homepage-stale': '首页长期未更新',

@@ -1,0 +1,58 @@
+/**
+ * One inspection of a site: crawl, checks, optional availability probes, the verdict. The report
+ * is what every output format (report.ts) and the platform's history store.
+ */
+import { checkCrawl } from './checks.js';
+import { columnTypeOf } from './columns.js';
+import { crawl, type CrawlOptions } from './crawler.js';
+import type { Finding, ScoreResult } from './model.js';
+import type { ProbeResult } from './probe.js';
+import type { InspectionRules } from './rules.js';
+import { scoreInspection } from './scoring.js';
+
+export interface InspectionReport extends ScoreResult {
+  readonly site: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly pages: number;
+  readonly requests: number;
+  readonly robotsSkipped: number;
+  readonly homepage: { readonly url: string; readonly newestDate: string | null };
+  readonly columns: readonly { url: string; name: string; type: string | null; newestDate: string | null; entries: number }[];
+  readonly probes: { readonly total: number; readonly unreachable: number } | null;
+  readonly findings: readonly Finding[];
+}
+
+export interface InspectOptions extends CrawlOptions {
+  readonly rules: InspectionRules;
+  /** the inspection day in China, 'YYYY-MM-DD' (freshness is counted to it) */
+  readonly today: string;
+  readonly now: () => Date;
+  readonly probes?: ProbeResult | null;
+}
+
+export async function inspectSite(o: InspectOptions): Promise<InspectionReport> {
+  const startedAt = o.now().toISOString();
+  const result = await crawl(o);
+  const checked = checkCrawl(result, o.rules, o.today);
+  const probes = o.probes ? { total: o.probes.total, unreachable: o.probes.unreachable } : null;
+  const findings = [...checked.findings];
+  if (o.probes) {
+    for (const s of o.probes.samples.filter((x) => !x.ok)) findings.push({ kind: 'unreachable', url: o.start, foundOn: null, status: s.status, detail: `${s.at}：${s.error}`, onHomepage: true });
+  }
+  const score = scoreInspection({ findings, probes }, o.rules);
+  const newest = (d: readonly string[]) => (d.length > 0 ? ([...d].sort().at(-1) ?? null) : null);
+  return {
+    site: o.start,
+    startedAt,
+    finishedAt: o.now().toISOString(),
+    pages: result.pages.length,
+    requests: result.requests,
+    robotsSkipped: result.robotsSkipped,
+    homepage: { url: result.homepage?.url ?? o.start, newestDate: newest(checked.homepageDates) },
+    columns: checked.columns.map((c) => ({ url: c.url, name: c.name, type: columnTypeOf(c.name, o.rules)?.type ?? null, newestDate: newest(c.itemDates), entries: c.entries })),
+    probes,
+    findings,
+    ...score,
+  };
+}
