@@ -1,6 +1,7 @@
 import { ConfigError } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { agencyCommand, AGENCY_HELP, describeAppError, migrateCommand, MIGRATE_HELP, seedCommand, SEED_HELP, userCommand, USER_HELP } from './commands.js';
+import { inspectCommand, INSPECT_HELP } from './inspect.js';
 import { reindexCommand, REINDEX_HELP } from './reindex.js';
 import { requestsCommand, REQUESTS_HELP } from './requests.js';
 import { reportCommand, REPORT_HELP } from './report.js';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number
   user: { run: userCommand, summary: '管理工作人员账号 / staff accounts (user add)', help: USER_HELP },
   agency: { run: agencyCommand, summary: '管理机构 / agencies (agency add|list)', help: AGENCY_HELP },
   reindex: { run: reindexCommand, summary: '重建全文检索索引 / rebuild the search index', help: REINDEX_HELP },
+  inspect: { run: inspectCommand, summary: '检查政府网站（错链、更新、空白栏目、评分）/ inspect a government website', help: INSPECT_HELP },
   report: { run: reportCommand, summary: '政府信息公开工作年度报告 / annual report (report annual)', help: REPORT_HELP },
   requests: { run: requestsCommand, summary: '依申请公开：导入台账、列表、到期处理 / disclosure requests (import|list|sweep)', help: REQUESTS_HELP },
   services: { run: servicesCommand, summary: '办事事项：导入、导出 / service items (import|export)', help: SERVICES_HELP },
