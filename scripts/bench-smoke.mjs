@@ -35,3 +35,4 @@ if (!withPg && process.env.CI === 'true') {
 }
 run(`search (sqlite${withPg ? ', postgres' : ''})`, ['scripts/bench-search.ts', '--docs', '300', '--runs', '1', '--quiet', '--workers', '1'], withPg ? { DATABASE_URL: pgUrl } : {});
 run(`annual report (sqlite${withPg ? ', postgres' : ''})`, ['scripts/bench-report.ts', '--requests', '2000', '--runs', '1', '--quiet'], withPg ? { DATABASE_URL: pgUrl } : {});
+run('inspect (against linkinator)', ['scripts/bench-inspect.ts', '--smoke']);
