@@ -6,7 +6,8 @@
  */
 import { maskForDisplay, scanText, SCAN_RULE_LABELS } from '../platform/privacy/scanner.js';
 import { columnFindings, homepageFindings, type ColumnPage } from './columns.js';
-import type { CrawlResult, ReadPage } from './crawler.js';
+import type { CrawlResult } from './crawler.js';
+import type { PageFacts } from './page-scan.js';
 import { datesIn } from './dates.js';
 import type { Finding } from './model.js';
 import type { InspectionRules } from './rules.js';
@@ -40,70 +41,92 @@ function linkFindings(crawl: CrawlResult, homepageUrl: string | null): Finding[]
   return out;
 }
 
+/**
+ * What the checks keep of a page once it is read: compact, so that a crawl of any size holds
+ * only this, and several workers can ship theirs to be merged (the text is scanned here, then
+ * dropped).
+ */
+export interface PageSummary {
+  readonly url: string;
+  readonly depth: number;
+  readonly heading: string;
+  readonly title: string;
+  /** dates of each list entry that links somewhere and carries a date */
+  readonly entryDates: readonly (readonly string[])[];
+  readonly saysEmpty: boolean;
+  /** the homepage only: every date on it */
+  readonly homepageDates: readonly string[];
+  /** personal data and accessibility findings of the page (onHomepage set for depth 0) */
+  readonly findings: readonly Finding[];
+}
+
+export function summarizePage(url: string, depth: number, facts: PageFacts, today: string): PageSummary {
+  const entryDates = facts.entries
+    .filter((e) => e.href !== null)
+    .map((e) => datesIn(e.text, today, { short: true }))
+    .filter((d) => d.length > 0);
+  const homepageDates = depth === 0 ? [...new Set([...datesIn(facts.text, today), ...entryDates.flat()])].sort() : [];
+  return { url, depth, heading: facts.heading, title: facts.title, entryDates, saysEmpty: facts.saysEmpty, homepageDates, findings: pageFindings(url, facts, depth === 0) };
+}
+
 /** The column name: how the site's own links call the page, else its heading, else its title. */
-function columnName(page: ReadPage, crawl: CrawlResult): string {
+function columnName(page: PageSummary, crawl: CrawlResult): string {
   const linked = crawl.uses.get(page.url)?.texts.find((t) => t.length >= 2 && t.length <= 20);
-  return linked ?? (page.facts.heading || page.facts.title.split(/\s*[-_|–—]\s*/)[0] || page.url);
+  return linked ?? (page.heading || page.title.split(/\s*[-_|–—]\s*/)[0] || page.url);
 }
 
 /** Listing pages, one per column name (a column's later pages merge into it: its newest date counts). */
-export function columnPages(crawl: CrawlResult, today: string): ColumnPage[] {
+export function columnPages(crawl: CrawlResult): ColumnPage[] {
   const byName = new Map<string, ColumnPage>();
   for (const page of crawl.pages) {
     if (page.depth === 0) continue; // the homepage is judged as the homepage
-    const dated = page.facts.entries.filter((e) => e.href !== null).map((e) => datesIn(e.text, today, { short: true }));
-    const datedEntries = dated.filter((d) => d.length > 0);
-    const isColumn = datedEntries.length >= MIN_COLUMN_ENTRIES || (page.facts.saysEmpty && datedEntries.length === 0);
+    const isColumn = page.entryDates.length >= MIN_COLUMN_ENTRIES || (page.saysEmpty && page.entryDates.length === 0);
     if (!isColumn) continue;
     const name = columnName(page, crawl);
-    const itemDates = datedEntries.flat();
+    const itemDates = page.entryDates.flat();
     const before = byName.get(name);
     byName.set(
       name,
       before
-        ? { ...before, itemDates: [...before.itemDates, ...itemDates], entries: before.entries + datedEntries.length, saysEmpty: before.saysEmpty && page.facts.saysEmpty }
-        : { url: page.url, name, itemDates, entries: datedEntries.length, saysEmpty: page.facts.saysEmpty },
+        ? { ...before, itemDates: [...before.itemDates, ...itemDates], entries: before.entries + page.entryDates.length, saysEmpty: before.saysEmpty && page.saysEmpty }
+        : { url: page.url, name, itemDates, entries: page.entryDates.length, saysEmpty: page.saysEmpty },
     );
   }
   return [...byName.values()];
 }
 
-function pageFindings(page: ReadPage, homepageUrl: string | null): Finding[] {
+function pageFindings(url: string, facts: PageFacts, onHomepage: boolean): Finding[] {
   const out: Finding[] = [];
-  const onHomepage = page.url === homepageUrl;
-  const at = (kind: Finding['kind'], detail: string): Finding => ({ kind, url: page.url, foundOn: null, status: null, detail, onHomepage });
-  for (const hit of scanText(page.facts.text)) {
+  const at = (kind: Finding['kind'], detail: string): Finding => ({ kind, url, foundOn: null, status: null, detail, onHomepage });
+  for (const hit of scanText(facts.text)) {
     if (PERSONAL_RULES.has(hit.rule)) out.push(at('personal-data', `${SCAN_RULE_LABELS[hit.rule]}：${maskForDisplay(hit)}`));
   }
-  if (!page.facts.lang) out.push(at('page-lang', 'html 元素缺少 lang 属性'));
-  if (!page.facts.title) out.push(at('page-title', '页面没有 <title>'));
-  if (page.facts.imagesWithoutAlt.length > 0) {
-    const shown = page.facts.imagesWithoutAlt.slice(0, 3).map((src) => resolveLink(src, page.url) ?? src);
-    out.push(at('img-alt', `${page.facts.imagesWithoutAlt.length} 张图片缺少 alt：${shown.join('、')}`));
+  if (!facts.lang) out.push(at('page-lang', 'html 元素缺少 lang 属性'));
+  if (!facts.title) out.push(at('page-title', '页面没有 <title>'));
+  if (facts.imagesWithoutAlt.length > 0) {
+    const shown = facts.imagesWithoutAlt.slice(0, 3).map((src) => resolveLink(src, url) ?? src);
+    out.push(at('img-alt', `${facts.imagesWithoutAlt.length} 张图片缺少 alt：${shown.join('、')}`));
   }
-  if (page.facts.unlabelledControls > 0) out.push(at('form-label', `${page.facts.unlabelledControls} 个表单控件没有标签`));
+  if (facts.unlabelledControls > 0) out.push(at('form-label', `${facts.unlabelledControls} 个表单控件没有标签`));
   return out;
 }
 
 export interface CheckOutcome {
   readonly findings: Finding[];
   readonly columns: ColumnPage[];
-  readonly homepageDates: string[];
+  readonly homepageDates: readonly string[];
 }
 
 export function checkCrawl(crawl: CrawlResult, rules: InspectionRules, today: string): CheckOutcome {
-  const homepageUrl = crawl.homepage?.url ?? null;
+  const homepage = crawl.pages.find((p) => p.depth === 0) ?? null;
+  const homepageUrl = homepage?.url ?? null;
   const findings = linkFindings(crawl, homepageUrl);
   const home = crawl.homepageState;
   if (home && !home.ok) findings.push({ kind: 'unreachable', url: crawl.startUrl, foundOn: null, status: home.status, detail: `首页无法打开：${statusText(home)}`, onHomepage: true });
-  let homepageDates: string[] = [];
-  if (crawl.homepage) {
-    const facts = crawl.homepage.facts;
-    homepageDates = [...new Set([...datesIn(facts.text, today), ...facts.entries.flatMap((e) => datesIn(e.text, today, { short: true }))])].sort();
-    findings.push(...homepageFindings(crawl.homepage.url, homepageDates, rules, today));
-  }
-  const columns = columnPages(crawl, today);
+  const homepageDates = homepage?.homepageDates ?? [];
+  if (homepage) findings.push(...homepageFindings(homepage.url, homepageDates, rules, today));
+  const columns = columnPages(crawl);
   findings.push(...columnFindings(columns, rules, today));
-  for (const page of crawl.pages) findings.push(...pageFindings(page, homepageUrl));
+  for (const page of crawl.pages) findings.push(...page.findings);
   return { findings, columns, homepageDates };
 }

@@ -8,6 +8,7 @@
 import { decoderFor, headerCharset, sniffCharset } from './charset.js';
 import { checkUrl, createAgent, fetchUrl, type FetchOutcome, type FetchSettings } from './fetcher.js';
 import { memoryFrontier, type Frontier } from './frontier.js';
+import { summarizePage, type PageSummary } from './checks.js';
 import { scanPage, type PageFacts } from './page-scan.js';
 import { ALLOW_ALL, parseRobots, type RobotsRules } from './robots.js';
 import { inScope, resolveLink, type CrawlScope } from './urls.js';
@@ -25,14 +26,9 @@ export interface CrawlOptions {
   /** check links that leave the site (one request each) */
   readonly checkExternal: boolean;
   readonly frontier?: Frontier;
+  /** the inspection day, 'YYYY-MM-DD': pages are summarised (dates read) as they are crawled */
+  readonly today: string;
   readonly onProgress?: (p: { pages: number; queued: number; checks: number }) => void;
-}
-
-/** A page that was read: its URL after redirects, and what the scanner found. */
-export interface ReadPage {
-  readonly url: string;
-  readonly depth: number;
-  readonly facts: PageFacts;
 }
 
 /** Where a link target was seen: the pages and how (tag, anchor text). */
@@ -54,9 +50,8 @@ export interface TargetState {
 
 export interface CrawlResult {
   readonly startUrl: string;
-  readonly homepage: ReadPage | null;
   readonly homepageState: TargetState | null;
-  readonly pages: readonly ReadPage[];
+  readonly pages: readonly PageSummary[];
   readonly uses: ReadonlyMap<string, LinkUse>;
   readonly states: ReadonlyMap<string, TargetState>;
   readonly robotsSkipped: number;
@@ -109,8 +104,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   const frontier = o.frontier ?? memoryFrontier();
   const uses = new Map<string, LinkUse>();
   const states = new Map<string, TargetState>();
-  const pages: ReadPage[] = [];
-  let homepage: ReadPage | null = null;
+  const pages: PageSummary[] = [];
   let homepageState: TargetState | null = null;
   let robotsSkipped = 0;
   let requests = 0;
@@ -151,7 +145,6 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     if (text && u.texts.length < 3) u.texts.push(text);
   };
 
-  let crawled = 0;
   const readPage = async (url: string, depth: number) => {
     await polite();
     requests++;
@@ -176,9 +169,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       return;
     }
     const facts = await readHtml(outcome.body, contentType);
-    const page: ReadPage = { url: finalUrl, depth, facts };
-    pages.push(page);
-    if (depth === 0) homepage = page;
+    pages.push(summarizePage(finalUrl, depth, facts, o.today));
     const base = (facts.base && resolveLink(facts.base, finalUrl)) || finalUrl;
     for (const l of facts.links) {
       const target = resolveLink(l.raw, base);
@@ -192,27 +183,22 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   };
 
   await frontier.add({ url: o.start, depth: 0 });
-  let active = 0;
-  const progress = async () => o.onProgress?.({ pages: crawled, queued: await frontier.size(), checks: states.size });
+  const progress = async () => o.onProgress?.({ pages: pages.length, queued: await frontier.size(), checks: states.size });
   const worker = async () => {
     for (;;) {
-      if (crawled >= o.maxPages) return;
-      const item = await frontier.take();
+      // the budget is the crawl's, whichever worker spends it
+      const item = await frontier.take(o.maxPages);
+      if (item === 'spent') return;
       if (item === null) {
-        if (active === 0) return;
+        if (await frontier.idle()) return;
         await sleep(5);
         continue;
       }
-      if (!o.ignoreRobots && !allowed(item.url)) {
-        robotsSkipped++;
-        continue;
-      }
-      active++;
-      crawled++;
       try {
-        await readPage(item.url, item.depth);
+        if (!o.ignoreRobots && !allowed(item.url)) robotsSkipped++;
+        else await readPage(item.url, item.depth);
       } finally {
-        active--;
+        await frontier.done();
       }
       await progress();
     }
@@ -220,12 +206,16 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   await Promise.all(Array.from({ length: Math.max(1, o.concurrency) }, worker));
 
   // Every target not yet known is checked once: resources, pages left uncrawled, external links.
-  const pending = [...uses.keys()].filter((t) => {
-    if (states.has(t)) return false;
-    const internal = inScope(t, o.scope) || new URL(t).origin === o.scope.origin;
-    if (internal && !o.ignoreRobots && !allowed(t)) return false; // robots: never requested
-    return internal || o.checkExternal;
-  });
+  // Another worker may have crawled a page (it has the result) or claimed its check.
+  const pending: string[] = [];
+  for (const t of uses.keys()) {
+    if (states.has(t)) continue;
+    const internal = new URL(t).origin === o.scope.origin;
+    if (internal && !o.ignoreRobots && !allowed(t)) continue; // robots: never requested
+    if (!internal && !o.checkExternal) continue;
+    if (await frontier.wasTaken(t)) continue;
+    if (await frontier.claimCheck(t)) pending.push(t);
+  }
   let next = 0;
   const checker = async () => {
     while (next < pending.length) {
@@ -238,5 +228,5 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   };
   await Promise.all(Array.from({ length: Math.max(1, o.concurrency) }, checker));
   await agent.close();
-  return { startUrl: o.start, homepage, homepageState, pages, uses, states, robotsSkipped, requests };
+  return { startUrl: o.start, homepageState, pages, uses, states, robotsSkipped, requests };
 }

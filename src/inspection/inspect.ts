@@ -49,7 +49,7 @@ export async function inspectSite(o: InspectOptions): Promise<InspectionReport> 
     pages: result.pages.length,
     requests: result.requests,
     robotsSkipped: result.robotsSkipped,
-    homepage: { url: result.homepage?.url ?? o.start, newestDate: newest(checked.homepageDates) },
+    homepage: { url: result.pages.find((p) => p.depth === 0)?.url ?? o.start, newestDate: newest(checked.homepageDates) },
     columns: checked.columns.map((c) => ({ url: c.url, name: c.name, type: columnTypeOf(c.name, o.rules)?.type ?? null, newestDate: newest(c.itemDates), entries: c.entries })),
     probes,
     findings,
