@@ -7,22 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import { createTestApp, Visitor, type TestApp } from '../src/test-support/http.js';
+import { redisSkipReason, TEST_REDIS_URL } from '../src/test-support/redis.js';
 
-const REDIS_URL = process.env.GONGKAI_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisSkipReason(): Promise<string | false> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await probe.connect();
-    await probe.ping();
-    return false;
-  } catch {
-    if (process.env.CI === 'true') throw new Error(`Redis is required under CI=true but ${REDIS_URL} does not answer`);
-    return `Redis at ${REDIS_URL} does not answer`;
-  } finally {
-    probe.disconnect();
-  }
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 describe('rate limits shared through Redis', { skip: await redisSkipReason() }, () => {
   const prefix = `gk_test_${randomBytes(4).toString('hex')}:`;

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { chinaDate } from '../platform/clock.js';
-import { inspectSite } from '../inspection/inspect.js';
+import { inspectSite, type InspectionReport } from '../inspection/inspect.js';
+import { runInspectionJob, type InspectRequest } from '../inspection/jobs.js';
+import { loadConfig } from '../platform/config.js';
 import { probeSite, type ProbeResult } from '../inspection/probe.js';
 import { reportCsv, reportHtml, reportText } from '../inspection/report.js';
 import { loadRules, RulesError } from '../inspection/rules.js';
@@ -29,6 +31,9 @@ Inspects a government website: crawl, checks, single-veto indicators, score and 
   --rules <文件>                检查规则（默认 data/inspection/rules.json） / rules file
   --probe --every 5m --for 24h  先监测首页可用性（超过 15 秒无响应计为无法访问；≥5% 单项否决）
   --fail-on veto                网站不合格时退出码为 1 / exit 1 when the site fails
+  --parts <n>                   设置了 REDIS_URL 时：分成 n 份，由 gongkai worker 进程共同抓取（默认 2）
+                                with REDIS_URL: split the crawl among n parts run by gongkai worker processes
+  --local                       设置了 REDIS_URL 也在本进程内检查 / crawl in this process even with REDIS_URL
   --quiet                       不显示进度 / no progress bar
 
 退出码 / exit codes: 0 检查已完成 / the inspection ran · 1 --fail-on veto 且不合格 / failed with --fail-on veto · 2 用法错误 / bad usage`;
@@ -70,6 +75,8 @@ export async function inspectCommand(args: string[], io: Io): Promise<number> {
       every: { type: 'string', default: '5m' },
       for: { type: 'string', default: '24h' },
       'fail-on': { type: 'string' },
+      parts: { type: 'string' },
+      local: { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
     INSPECT_HELP,
@@ -117,10 +124,10 @@ export async function inspectCommand(args: string[], io: Io): Promise<number> {
   }
 
   const maxPages = positiveInt(values['max-pages'], 'max-pages', 10_000);
-  const bar = progressBar('检查 / inspect', maxPages, quiet);
-  const report = await inspectSite({
+  const request: InspectRequest = {
     start: start.href,
-    scope: scopeOf(start.href, { ...(values.include ? { pathPrefix: values.include } : {}), exclude: excludes }),
+    ...(values.include ? { pathPrefix: values.include } : {}),
+    exclude: excludes,
     concurrency: positiveInt(values.concurrency, 'concurrency', 16),
     delayMs: positiveInt(values.delay, 'delay', 0, 0),
     maxPages,
@@ -128,13 +135,30 @@ export async function inspectCommand(args: string[], io: Io): Promise<number> {
     fetch: { timeoutMs, retries: positiveInt(values.retries, 'retries', 2, 0), backoffMs: 500 },
     ignoreRobots: values['ignore-robots'] === true,
     checkExternal: values['no-external'] !== true,
-    rules,
+    ...(values.rules ? { rulesFile: values.rules } : {}),
     today: chinaDate(new Date()),
-    now: () => new Date(),
     probes,
-    onProgress: (p) => bar.update(Math.min(p.pages, maxPages)),
-  });
-  bar.done();
+  };
+  const config = loadConfig();
+  let report: InspectionReport;
+  if (config.redisUrl && !values.local) {
+    // BullMQ: the crawl is split among the gongkai worker processes (the progress is theirs).
+    const parts = positiveInt(values.parts, 'parts', 2);
+    io.err(`已提交检查任务，由 ${parts} 个部分在 gongkai worker 中执行 / submitted as ${parts} parts to the workers`);
+    report = await runInspectionJob({ redisUrl: config.redisUrl, prefix: config.jobKeyPrefix }, request, parts, () =>
+      io.err('仍在等待：是否有 gongkai worker 在运行？/ still waiting: is a gongkai worker running?'),
+    );
+  } else {
+    const bar = progressBar('检查 / inspect', maxPages, quiet);
+    report = await inspectSite({
+      ...request,
+      scope: scopeOf(start.href, { ...(values.include ? { pathPrefix: values.include } : {}), exclude: excludes }),
+      rules,
+      now: () => new Date(),
+      onProgress: (p) => bar.update(Math.min(p.pages, maxPages)),
+    });
+    bar.done();
+  }
 
   const output = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? reportCsv(report) : format === 'html' ? reportHtml(report) : `${reportText(report)}\n`;
   if (values.output) {

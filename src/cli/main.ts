@@ -8,6 +8,7 @@ import { reportCommand, REPORT_HELP } from './report.js';
 import { serveCommand, SERVE_HELP } from './serve.js';
 import { servicesCommand, SERVICES_HELP } from './services.js';
 import { consoleIo, UsageError, type Io } from './usage.js';
+import { workerCommand, WORKER_HELP } from './worker.js';
 
 const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number>; summary: string; help: string }> = {
   serve: { run: serveCommand, summary: '启动网站 / start the web server', help: SERVE_HELP },
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number
   agency: { run: agencyCommand, summary: '管理机构 / agencies (agency add|list)', help: AGENCY_HELP },
   reindex: { run: reindexCommand, summary: '重建全文检索索引 / rebuild the search index', help: REINDEX_HELP },
   inspect: { run: inspectCommand, summary: '检查政府网站（错链、更新、空白栏目、评分）/ inspect a government website', help: INSPECT_HELP },
+  worker: { run: workerCommand, summary: '执行 Redis 中的检查任务 / run inspection jobs (REDIS_URL)', help: WORKER_HELP },
   report: { run: reportCommand, summary: '政府信息公开工作年度报告 / annual report (report annual)', help: REPORT_HELP },
   requests: { run: requestsCommand, summary: '依申请公开：导入台账、列表、到期处理 / disclosure requests (import|list|sweep)', help: REQUESTS_HELP },
   services: { run: servicesCommand, summary: '办事事项：导入、导出 / service items (import|export)', help: SERVICES_HELP },

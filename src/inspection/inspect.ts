@@ -1,10 +1,11 @@
 /**
  * One inspection of a site: crawl, checks, optional availability probes, the verdict. The report
- * is what every output format (report.ts) and the platform's history store.
+ * is what every output format (report.tsx) and the platform's history store. A crawl shared by
+ * several workers (jobs.ts) ends in the same `finishInspection`.
  */
 import { checkCrawl } from './checks.js';
 import { columnTypeOf } from './columns.js';
-import { crawl, type CrawlOptions } from './crawler.js';
+import { crawl, type CrawlOptions, type CrawlResult } from './crawler.js';
 import type { Finding, ScoreResult } from './model.js';
 import type { ProbeResult } from './probe.js';
 import type { InspectionRules } from './rules.js';
@@ -21,19 +22,29 @@ export interface InspectionReport extends ScoreResult {
   readonly columns: readonly { url: string; name: string; type: string | null; newestDate: string | null; entries: number }[];
   readonly probes: { readonly total: number; readonly unreachable: number } | null;
   readonly findings: readonly Finding[];
+  /** a crawl shared by several workers: what each part did */
+  readonly parts?: readonly { readonly pages: number; readonly requests: number }[];
 }
 
 export interface InspectOptions extends CrawlOptions {
   readonly rules: InspectionRules;
-  /** the inspection day in China, 'YYYY-MM-DD' (freshness is counted to it) */
-  readonly today: string;
   readonly now: () => Date;
   readonly probes?: ProbeResult | null;
 }
 
-export async function inspectSite(o: InspectOptions): Promise<InspectionReport> {
-  const startedAt = o.now().toISOString();
-  const result = await crawl(o);
+export interface FinishOptions {
+  readonly start: string;
+  readonly rules: InspectionRules;
+  /** the inspection day in China, 'YYYY-MM-DD' (freshness is counted to it) */
+  readonly today: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly probes?: ProbeResult | null;
+  readonly parts?: readonly { readonly pages: number; readonly requests: number }[];
+}
+
+/** Checks and verdict from a finished crawl (one process's, or the merged parts of several). */
+export function finishInspection(result: CrawlResult, o: FinishOptions): InspectionReport {
   const checked = checkCrawl(result, o.rules, o.today);
   const probes = o.probes ? { total: o.probes.total, unreachable: o.probes.unreachable } : null;
   const findings = [...checked.findings];
@@ -44,8 +55,8 @@ export async function inspectSite(o: InspectOptions): Promise<InspectionReport> 
   const newest = (d: readonly string[]) => (d.length > 0 ? ([...d].sort().at(-1) ?? null) : null);
   return {
     site: o.start,
-    startedAt,
-    finishedAt: o.now().toISOString(),
+    startedAt: o.startedAt,
+    finishedAt: o.finishedAt,
     pages: result.pages.length,
     requests: result.requests,
     robotsSkipped: result.robotsSkipped,
@@ -53,6 +64,13 @@ export async function inspectSite(o: InspectOptions): Promise<InspectionReport> 
     columns: checked.columns.map((c) => ({ url: c.url, name: c.name, type: columnTypeOf(c.name, o.rules)?.type ?? null, newestDate: newest(c.itemDates), entries: c.entries })),
     probes,
     findings,
+    ...(o.parts ? { parts: o.parts } : {}),
     ...score,
   };
+}
+
+export async function inspectSite(o: InspectOptions): Promise<InspectionReport> {
+  const startedAt = o.now().toISOString();
+  const result = await crawl(o);
+  return finishInspection(result, { start: o.start, rules: o.rules, today: o.today, startedAt, finishedAt: o.now().toISOString(), probes: o.probes ?? null });
 }

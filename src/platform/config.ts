@@ -28,6 +28,8 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   PUBLIC_POST_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_KEY_PREFIX: z.string().default('gongkai:'),
+  /** Redis key prefix of the job queues and shared crawl frontiers (`gongkai worker`). */
+  JOB_KEY_PREFIX: z.string().default('gongkai:'),
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   /** The public address of the portal, for absolute links in feeds and the sitemap. */
   PUBLIC_BASE_URL: z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be http(s)://host[:port] without a path').optional(),
@@ -50,6 +52,7 @@ export interface AppConfig {
   readonly login: { readonly maxFailures: number; readonly lockMinutes: number };
   readonly publicPostLimitPerMinute: number;
   readonly rateLimitKeyPrefix: string;
+  readonly jobKeyPrefix: string;
   readonly metricsToken: string | undefined;
   readonly publicBaseUrl: string | undefined;
 }
@@ -87,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: Object.freeze({ maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES }),
     publicPostLimitPerMinute: e.PUBLIC_POST_LIMIT_PER_MINUTE,
     rateLimitKeyPrefix: e.RATE_LIMIT_KEY_PREFIX,
+    jobKeyPrefix: e.JOB_KEY_PREFIX,
     metricsToken: e.METRICS_TOKEN,
     publicBaseUrl: e.PUBLIC_BASE_URL,
   });
