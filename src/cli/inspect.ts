@@ -29,6 +29,7 @@ Inspects a government website: crawl, checks, single-veto indicators, score and 
   --ignore-robots               不遵守 robots.txt（仅限检查本机关自己的网站）
   --no-external                 不检查指向其他网站的链接 / do not check external links
   --rules <文件>                检查规则（默认 data/inspection/rules.json） / rules file
+  --a11y [--a11y-pages 10]      用 Chromium 和 axe-core 检测首页、栏目等页面的无障碍问题（WCAG 2.1 AA）
   --probe --every 5m --for 24h  先监测首页可用性（超过 15 秒无响应计为无法访问；≥5% 单项否决）
   --fail-on veto                网站不合格时退出码为 1 / exit 1 when the site fails
   --parts <n>                   设置了 REDIS_URL 时：分成 n 份，由 gongkai worker 进程共同抓取（默认 2）
@@ -76,6 +77,8 @@ export async function inspectCommand(args: string[], io: Io): Promise<number> {
       for: { type: 'string', default: '24h' },
       'fail-on': { type: 'string' },
       parts: { type: 'string' },
+      a11y: { type: 'boolean' },
+      'a11y-pages': { type: 'string' },
       local: { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
@@ -140,8 +143,10 @@ export async function inspectCommand(args: string[], io: Io): Promise<number> {
     probes,
   };
   const config = loadConfig();
+  const jobs = Boolean(config.redisUrl) && !values.local;
+  if (values.a11y && jobs) throw new UsageError('--a11y 只能在本进程检查时使用（加 --local） / --a11y needs --local when REDIS_URL is set', INSPECT_HELP);
   let report: InspectionReport;
-  if (config.redisUrl && !values.local) {
+  if (jobs && config.redisUrl) {
     // BullMQ: the crawl is split among the gongkai worker processes (the progress is theirs).
     const parts = positiveInt(values.parts, 'parts', 2);
     io.err(`已提交检查任务，由 ${parts} 个部分在 gongkai worker 中执行 / submitted as ${parts} parts to the workers`);
@@ -155,6 +160,7 @@ export async function inspectCommand(args: string[], io: Io): Promise<number> {
       scope: scopeOf(start.href, { ...(values.include ? { pathPrefix: values.include } : {}), exclude: excludes }),
       rules,
       now: () => new Date(),
+      a11y: values.a11y ? { pages: positiveInt(values['a11y-pages'], 'a11y-pages', 10) } : null,
       onProgress: (p) => bar.update(Math.min(p.pages, maxPages)),
     });
     bar.done();

@@ -3,7 +3,8 @@
  * is what every output format (report.tsx) and the platform's history store. A crawl shared by
  * several workers (jobs.ts) ends in the same `finishInspection`.
  */
-import { checkCrawl } from './checks.js';
+import { a11ySample, axeFindings } from './a11y.js';
+import { checkCrawl, MIN_COLUMN_ENTRIES } from './checks.js';
 import { columnTypeOf } from './columns.js';
 import { crawl, type CrawlOptions, type CrawlResult } from './crawler.js';
 import type { Finding, ScoreResult } from './model.js';
@@ -30,6 +31,8 @@ export interface InspectOptions extends CrawlOptions {
   readonly rules: InspectionRules;
   readonly now: () => Date;
   readonly probes?: ProbeResult | null;
+  /** axe-core in Chromium on this many pages (homepage, columns, others) */
+  readonly a11y?: { readonly pages: number } | null;
 }
 
 export interface FinishOptions {
@@ -41,13 +44,15 @@ export interface FinishOptions {
   readonly finishedAt: string;
   readonly probes?: ProbeResult | null;
   readonly parts?: readonly { readonly pages: number; readonly requests: number }[];
+  /** findings made outside the crawl (axe-core in Chromium) */
+  readonly extraFindings?: readonly Finding[];
 }
 
 /** Checks and verdict from a finished crawl (one process's, or the merged parts of several). */
 export function finishInspection(result: CrawlResult, o: FinishOptions): InspectionReport {
   const checked = checkCrawl(result, o.rules, o.today);
   const probes = o.probes ? { total: o.probes.total, unreachable: o.probes.unreachable } : null;
-  const findings = [...checked.findings];
+  const findings = [...checked.findings, ...(o.extraFindings ?? [])];
   if (o.probes) {
     for (const s of o.probes.samples.filter((x) => !x.ok)) findings.push({ kind: 'unreachable', url: o.start, foundOn: null, status: s.status, detail: `${s.at}：${s.error}`, onHomepage: true });
   }
@@ -72,5 +77,11 @@ export function finishInspection(result: CrawlResult, o: FinishOptions): Inspect
 export async function inspectSite(o: InspectOptions): Promise<InspectionReport> {
   const startedAt = o.now().toISOString();
   const result = await crawl(o);
-  return finishInspection(result, { start: o.start, rules: o.rules, today: o.today, startedAt, finishedAt: o.now().toISOString(), probes: o.probes ?? null });
+  let extraFindings: Finding[] = [];
+  if (o.a11y) {
+    const home = result.pages.find((p) => p.depth === 0)?.url ?? null;
+    const columns = result.pages.filter((p) => p.entryDates.length >= MIN_COLUMN_ENTRIES).map((p) => p.url);
+    extraFindings = await axeFindings(a11ySample(home, columns, result.pages.map((p) => p.url), o.a11y.pages), home, o.fetch.timeoutMs);
+  }
+  return finishInspection(result, { start: o.start, rules: o.rules, today: o.today, startedAt, finishedAt: o.now().toISOString(), probes: o.probes ?? null, extraFindings });
 }

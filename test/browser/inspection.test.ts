@@ -40,6 +40,28 @@ describe('inspection report in Chromium', { skip: chromiumMissing() }, () => {
     await site?.external.close();
   });
 
+  test('--a11y: axe-core in Chromium reports the page’s WCAG violations', async () => {
+    const report = await inspectSite({
+      start: `${site.url}/a11y.html`,
+      scope: scopeOf(`${site.url}/`),
+      concurrency: 2,
+      delayMs: 0,
+      maxPages: 10,
+      maxDepth: 0,
+      fetch: { timeoutMs: 10_000, retries: 0, backoffMs: 1 },
+      ignoreRobots: false,
+      checkExternal: false,
+      rules: loadRules(),
+      today: '2026-11-26',
+      now: () => new Date(),
+      a11y: { pages: 5 },
+    });
+    const axe = report.findings.filter((f) => f.kind === 'axe-violation').map((f) => f.detail.split('（')[0]).sort();
+    assert.ok(axe.includes('image-alt') && axe.includes('label'), axe.join(', '));
+    // the scanner's own checks see the same page
+    assert.deepEqual(report.findings.filter((f) => f.kind === 'img-alt' || f.kind === 'form-label').map((f) => f.kind).sort(), ['form-label', 'img-alt']);
+  });
+
   test('renders: verdict, the chart with one bar per kind of finding, grouped findings; no axe violation', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
