@@ -33,7 +33,8 @@ function linkFindings(crawl: CrawlResult, homepageUrl: string | null): Finding[]
         url: target,
         foundOn: page,
         status: state.status,
-        detail: `${statusText(state)}${use.texts[0] ? `（链接文字：${use.texts[0]}）` : ''}`,
+        // the pages listed are capped (crawler MAX_FOUND_ON): say how many more link to it
+        detail: `${statusText(state)}${use.texts[0] ? `（链接文字：${use.texts[0]}）` : ''}${use.more > 0 ? `；另有 ${use.more} 个页面也链接到此` : ''}`,
         onHomepage: page === homepageUrl,
       });
     }
