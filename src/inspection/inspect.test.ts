@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startFixtureSite, type FixtureSite } from './fixtures/site.js';
+import { startFixtureSite, startNeglectedSite, type FixtureSite } from './fixtures/site.js';
 import { inspectSite, type InspectionReport } from './inspect.js';
 import { loadRules } from './rules.js';
 import { scopeOf } from './urls.js';
@@ -102,5 +102,44 @@ describe('gongkai inspect on the fixture site', () => {
     assert.equal(small.pages, 3);
     const shallow = await inspect({ maxDepth: 0 });
     assert.equal(shallow.pages, 1, 'the homepage only');
+  });
+});
+
+describe('gongkai inspect on a neglected site', () => {
+  test('a stale homepage and five blank columns: 不合格 by single veto, with exactly these findings', async () => {
+    const site = await startNeglectedSite();
+    try {
+      const report = await inspectSite({
+        start: `${site.url}/`,
+        scope: scopeOf(`${site.url}/`),
+        concurrency: 4,
+        delayMs: 0,
+        maxPages: 100,
+        maxDepth: 5,
+        fetch: { timeoutMs: 5000, retries: 0, backoffMs: 1 },
+        ignoreRobots: false,
+        checkExternal: true,
+        rules,
+        today: TODAY,
+        now: () => new Date(),
+      });
+      assert.deepEqual(report.findings.map((f) => `${f.kind} ${f.url.replace(site.url, '')}`).sort(), [
+        'column-blank /col0/',
+        'column-blank /col1/',
+        'column-blank /col2/',
+        'column-blank /col3/',
+        'column-blank /col4/',
+        'column-stale /news/', // 工作动态, newest 2026-10-01: 56 days
+        'homepage-stale /',
+      ]);
+      assert.equal(report.verdict, '不合格');
+      assert.equal(report.score, null);
+      assert.deepEqual(report.vetoes, [
+        { indicator: '首页不更新', detail: '首页最新信息为 2026-10-01，已 56 天未更新（超过 14 天）' },
+        { indicator: '栏目不更新', detail: '空白栏目 5 个（达到 5 个）' },
+      ]);
+    } finally {
+      await site.close();
+    }
   });
 });
