@@ -7,6 +7,7 @@ import { calendarRoutes } from './platform/calendar/routes.js';
 import type { RouteModule } from './platform/http/app.js';
 import { siteRoutes } from './platform/settings/routes.js';
 import { helpRoutes } from './help/routes.js';
+import { inspectionStaffRoutes } from './inspection/routes.staff.js';
 import { portalRoutes } from './portal/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { serviceRoutes } from './services/routes.js';
@@ -33,6 +34,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestSettingsRoutes,
   reportPublicRoutes,
   reportStaffRoutes,
+  inspectionStaffRoutes,
   authRoutes,
   workbenchRoutes,
   auditRoutes,

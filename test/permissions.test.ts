@@ -16,6 +16,8 @@ import * as requests from '../src/requests/service.js';
 import { saveItem } from '../src/services/service.js';
 import * as requestStore from '../src/requests/store.js';
 import { seedHelpPages } from '../src/help/service.js';
+import { storeActiveRun, storeDoneRun } from '../src/inspection/fixtures/runs.js';
+import { registerSite } from '../src/inspection/service.js';
 import { ROUTE_MODULES } from '../src/routes.js';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../src/test-support/db.js';
 import { makeHierarchy, makeUser, TEST_PASSWORD } from '../src/test-support/factories.js';
@@ -44,6 +46,8 @@ const REPORT_VIEWERS: Role[] = ['editor', 'reviewer', 'agency_admin', 'superviso
 const REPORT_EDITORS: Role[] = ['editor', 'agency_admin'];
 const SERVICE_VIEWERS: Role[] = ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'];
 const SERVICE_MANAGERS: Role[] = ['editor', 'agency_admin'];
+const INSPECTION_VIEWERS: Role[] = ['inspector', 'supervisor', 'agency_admin', 'system_admin'];
+const INSPECTION_MANAGERS: Role[] = ['inspector', 'system_admin'];
 /** 依申请公开 steps posted with an empty form: each is refused field by field (400) for an officer. */
 const REQUEST_STEPS = ['correction', 'correction-received', 'consultation', 'consultation-end', 'extension', 'fee', 'fee-paid', 'decide', 'appeals', 'attachments', 'release'];
 /** Record ids created in `before`, substituted into the `{name}` placeholders of the URLs. */
@@ -123,6 +127,17 @@ const CASES: RouteCase[] = [
   { method: 'POST', url: '/staff/services/items/D1-0001/change', pattern: '/staff/services/items/:code/change', allowed: SERVICE_MANAGERS, okStatus: 400 },
   { method: 'GET', url: '/staff/services/results', pattern: '/staff/services/results', allowed: SERVICE_VIEWERS, okStatus: 200 },
   { method: 'POST', url: '/staff/services/results', pattern: '/staff/services/results', allowed: SERVICE_MANAGERS, okStatus: 400 },
+  // 政府网站检查: the district's site with a finished run and one still queued, so "inspect now" is
+  // refused (409) without anything being crawled; an empty settings or delete form is refused (400).
+  { method: 'GET', url: '/staff/inspection', pattern: '/staff/inspection', allowed: INSPECTION_VIEWERS, okStatus: 200 },
+  { method: 'POST', url: '/staff/inspection/sites', pattern: '/staff/inspection/sites', allowed: INSPECTION_MANAGERS, okStatus: 400 },
+  { method: 'GET', url: '/staff/inspection/sites/{site}', pattern: '/staff/inspection/sites/:id', allowed: INSPECTION_VIEWERS, okStatus: 200 },
+  { method: 'POST', url: '/staff/inspection/sites/{site}', pattern: '/staff/inspection/sites/:id', allowed: INSPECTION_MANAGERS, okStatus: 400 },
+  { method: 'POST', url: '/staff/inspection/sites/{site}/run', pattern: '/staff/inspection/sites/:id/run', allowed: INSPECTION_MANAGERS, okStatus: 409 },
+  { method: 'POST', url: '/staff/inspection/sites/{site}/delete', pattern: '/staff/inspection/sites/:id/delete', allowed: INSPECTION_MANAGERS, okStatus: 400 },
+  { method: 'GET', url: '/staff/inspection/runs/{doneRun}', pattern: '/staff/inspection/runs/:id', allowed: INSPECTION_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/inspection/runs/{queuedRun}', pattern: '/staff/inspection/runs/:id', allowed: INSPECTION_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/inspection/runs/{doneRun}/report.json', pattern: '/staff/inspection/runs/:id/report.json', allowed: INSPECTION_VIEWERS, okStatus: 200 },
   // Logout is checked last for each role, since it ends the session.
   { method: 'POST', url: '/staff/logout', pattern: '/staff/logout', allowed: 'all', okStatus: 303 },
 ];
@@ -187,6 +202,10 @@ for (const engine of ENGINES) {
       records.attachment = (await requests.addRequestAttachment(tdb.ctx, blobs, seed, request.id, { fileName: '材料.pdf', bytes: makePdf('BT ET'), forApplicant: false })).id;
       await saveItem(tdb.ctx, seed, { code: 'D1-0001', name: '东区公共文化场馆预约', type: '公共服务', agency: 'city-d1', legalBasis: '《公共文化服务保障法》第三十一条' }, { kind: 'added', on: '2026-03-01', reason: '公布' });
       records.appeal = (await requests.addAppeal(tdb.ctx, seed, request.id, { kind: 'reconsideration', filedOn: '2026-11-26', result: 'pending' })).id;
+      const site = await registerSite(tdb.ctx, seed, { agency: 'city-d1', name: '东区政府网站', url: 'http://127.0.0.1:9/' });
+      records.site = site.id;
+      records.doneRun = (await storeDoneRun(tdb.ctx.db, site, '2026-11-20T02:00:00.000Z', 88.5)).id;
+      records.queuedRun = (await storeActiveRun(tdb.ctx.db, site.id, tdb.clock.now().toISOString())).id;
     });
     after(async () => {
       await app?.close();

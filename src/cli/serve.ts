@@ -7,6 +7,7 @@ import { seedDemo } from '../seed/demo.js';
 import { indexIsEmpty } from '../search/sync.js';
 import { countSearchable, reindex } from '../search/reindex.js';
 import { sweepRequests } from '../requests/sweep.js';
+import { sweepInspections } from '../inspection/service.js';
 import { printDemoAccounts } from './commands.js';
 import { openRuntime } from './runtime.js';
 import { parseCommand, UsageError, type Io } from './usage.js';
@@ -57,10 +58,16 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   };
   const requestSweep = setInterval(runRequestSweep, 3600_000);
   requestSweep.unref();
+  // 政府网站检查: sites due by their schedule are inspected one after another (inspection/service.ts).
+  const inspectionSweep = setInterval(() => {
+    sweepInspections(ctx).catch((err: unknown) => app.log.error({ err }, 'inspection sweep failed'));
+  }, 3600_000);
+  inspectionSweep.unref();
   app.addHook('onClose', async () => {
     clearInterval(sweep);
     clearInterval(purge);
     clearInterval(requestSweep);
+    clearInterval(inspectionSweep);
   });
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   io.out(`gongkai 已启动 / running: http://${ctx.config.host}:${ctx.config.port}  (${ctx.engine})`);

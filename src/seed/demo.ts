@@ -8,6 +8,7 @@ import { createUser } from '../platform/auth/service.js';
 import type { ServiceDeps } from '../platform/context.js';
 import { putSiteInfo } from '../platform/settings/store.js';
 import { seedDemoRecords } from './records.js';
+import { seedDemoInspection } from './inspection.js';
 import { seedDemoRequests } from './requests.js';
 import { seedDemoServices } from './services.js';
 import { seedHelpPages } from '../help/service.js';
@@ -35,7 +36,9 @@ export const DEMO_ACCOUNTS: readonly { login: string; displayName: string; agenc
   { login: 'zhoumin', displayName: '周敏', agencyCode: 'ljs', roles: ['agency_admin'] },
   { login: 'liufang', displayName: '刘芳', agencyCode: 'ljs-hxq', roles: ['agency_admin'] },
   { login: 'zhaozq', displayName: '赵志强', agencyCode: 'ljs', roles: ['supervisor'] },
-  { login: 'sunlx', displayName: '孙立新', agencyCode: 'ljs-zwfwj', roles: ['inspector'] },
+  // The city's website inspector works for the government office, the competent unit for the
+  // websites of the city and below it (国办发〔2017〕47号《政府网站发展指引》), so the scope covers them.
+  { login: 'sunlx', displayName: '孙立新', agencyCode: 'ljs', roles: ['inspector'] },
 ];
 
 /** A random password that satisfies the staff password rules (upper, lower, digits, symbol). */
@@ -50,6 +53,8 @@ export interface DemoSeedResult {
   readonly requests: number;
   readonly serviceItems: number;
   readonly results: number;
+  /** 政府网站检查: registered sites (each with its stored inspections) */
+  readonly inspectionSites: number;
   readonly accounts: readonly { login: string; roles: readonly Role[] }[];
   /** Shown once; only its hash is stored. */
   readonly password?: string;
@@ -57,7 +62,7 @@ export interface DemoSeedResult {
 
 /** Seeds the demo city once: nothing happens when agencies already exist. Every write is audited. */
 export async function seedDemo(deps: ServiceDeps, options: { password?: string } = {}): Promise<DemoSeedResult> {
-  if ((await countAgencies(deps.db)) > 0) return { seeded: false, agencies: 0, records: 0, requests: 0, serviceItems: 0, results: 0, accounts: [] };
+  if ((await countAgencies(deps.db)) > 0) return { seeded: false, agencies: 0, records: 0, requests: 0, serviceItems: 0, results: 0, inspectionSites: 0, accounts: [] };
   await putSiteInfo(deps.db, JSON.parse(readFileSync(new URL('site.json', DEMO_DIR), 'utf8')));
   const agencies = z.array(demoAgencySchema).parse(JSON.parse(readFileSync(new URL('agencies.json', DEMO_DIR), 'utf8')));
   const by = { actor: SYSTEM_ACTOR, staff: null };
@@ -74,5 +79,6 @@ export async function seedDemo(deps: ServiceDeps, options: { password?: string }
   const records = existsSync(new URL('records.json', DEMO_DIR)) ? await seedDemoRecords(deps) : 0;
   const requests = await seedDemoRequests(deps);
   const services = await seedDemoServices(deps);
-  return { seeded: true, agencies: agencies.length, records, requests, serviceItems: services.items, results: services.results, accounts: DEMO_ACCOUNTS, password };
+  const inspection = await seedDemoInspection(deps);
+  return { seeded: true, agencies: agencies.length, records, requests, serviceItems: services.items, results: services.results, inspectionSites: inspection.sites, accounts: DEMO_ACCOUNTS, password };
 }

@@ -46,6 +46,8 @@ export const PERMISSIONS = [
   'report.edit',
   'service.view',
   'service.manage',
+  'inspection.view',
+  'inspection.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +79,10 @@ const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   // reviewers and supervisors.
   'service.view': ['editor', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'],
   'service.manage': ['editor', 'agency_admin'],
+  // 政府网站检查 (国办秘函〔2019〕19号): inspectors register sites and run inspections; supervisors and
+  // agency admins read the scores of the sites in their scope.
+  'inspection.view': ['inspector', 'supervisor', 'agency_admin', 'system_admin'],
+  'inspection.manage': ['inspector', 'system_admin'],
 };
 
 export interface StaffIdentity {

@@ -32,6 +32,8 @@ export interface Database {
   serviceItem: ServiceItemTable;
   serviceItemChange: ServiceItemChangeTable;
   resultDecision: ResultDecisionTable;
+  inspectionSite: InspectionSiteTable;
+  inspectionRun: InspectionRunTable;
 }
 
 type Timestamp = string;
@@ -449,3 +451,44 @@ export interface ResultDecisionTable {
 export type ServiceItemRow = Selectable<ServiceItemTable>;
 export type ServiceItemChangeRow = Selectable<ServiceItemChangeTable>;
 export type ResultDecisionRow = Selectable<ResultDecisionTable>;
+
+// ---------------------------------------------------------------- 政府网站检查 (src/inspection)
+
+export interface InspectionSiteTable {
+  id: Generated<number>;
+  agencyId: number;
+  /** the start URL, normalised (WHATWG URL href); unique */
+  url: string;
+  name: string;
+  /** days between scheduled inspections; 0 = only when someone asks */
+  everyDays: Defaulted<number>;
+  /** JSON: crawl settings as inspection/service.ts siteOptionsSchema validates them */
+  options: Defaulted<string>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface InspectionRunTable {
+  id: Generated<number>;
+  siteId: number;
+  /** 'queued' | 'running' | 'done' | 'failed' */
+  status: string;
+  /** login of who asked, or 'scheduler' */
+  requestedBy: string;
+  queuedAt: Timestamp;
+  startedAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+  /** '合格' | '不合格' once done */
+  verdict: string | null;
+  /** null before done and after a single veto */
+  score: number | null;
+  pages: number | null;
+  vetoes: number | null;
+  findings: number | null;
+  /** JSON: the whole InspectionReport (inspection/inspect.ts) */
+  report: string | null;
+  error: string | null;
+}
+
+export type InspectionSiteRow = Selectable<InspectionSiteTable>;
+export type InspectionRunRow = Selectable<InspectionRunTable>;

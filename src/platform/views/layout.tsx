@@ -155,6 +155,7 @@ export const STAFF_NAV = [
   { href: '/staff/requests', label: '依申请公开', permission: 'request.view' },
   { href: '/staff/reports', label: '年度报告', permission: 'report.view' },
   { href: '/staff/services', label: '便民服务', permission: 'service.view' },
+  { href: '/staff/inspection', label: '网站检查', permission: 'inspection.view' },
   { href: '/staff/agencies', label: '机构', permission: 'agency.view' },
   { href: '/staff/users', label: '账号', permission: 'user.manage' },
   { href: '/staff/audit', label: '审计日志', permission: 'audit.read' },
