@@ -14,7 +14,7 @@ import { makeHierarchy, makeUser } from '../test-support/factories.js';
 import { storeActiveRun, storeDoneRun } from './fixtures/runs.js';
 import { startFixtureSite, type FixtureSite } from './fixtures/site.js';
 import { loadRules, type InspectionRules } from './rules.js';
-import { dueSites, optionsOf, queueRun, rankOrder, rankSites, registerSite, runInspection, sweepInspections, type RankedSite } from './service.js';
+import { deleteSite, dueSites, optionsOf, queueRun, rankOrder, rankSites, registerSite, runInspection, sweepInspections, updateSite, type RankedSite } from './service.js';
 import * as store from './store.js';
 
 const system = { actor: SYSTEM_ACTOR, staff: null };
@@ -77,6 +77,11 @@ for (const engine of ENGINES) {
       const audit = await tdb.ctx.db.selectFrom('auditEntry').select(['action', 'actorLogin']).where('objectType', '=', 'inspection_site').execute();
       assert.deepEqual(audit, [{ action: 'inspection-site.create', actorLogin: 'jianchayuan' }]);
       await store.deleteSite(tdb.ctx.db, site.id);
+      // Nor may they change or remove a site of the city.
+      const city = await registerSite(tdb.ctx, system, { agency: 'city', name: '市政府网站', url: 'https://city.example.gov.cn/' });
+      assert.equal((await refused(updateSite(tdb.ctx, by, city.id, { ...base, agency: 'city-d1' }))).status, 403);
+      assert.equal((await refused(deleteSite(tdb.ctx, by, city.id))).status, 403);
+      await store.deleteSite(tdb.ctx.db, city.id);
     });
 
     test('an inspection of the fixture site is stored: 合格, 81.7, its summary and the whole report', async () => {

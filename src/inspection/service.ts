@@ -160,6 +160,11 @@ async function checkedInput(tx: Executor, by: By, raw: unknown, siteId: number |
   return { input, agency };
 }
 
+/** A staff member may change only the sites of their agencies (the routes check first; this holds for every caller). */
+async function assertMayChange(tx: Executor, by: By, agencyId: number): Promise<void> {
+  if (by.staff && !inScope(by.staff, await ancestryIds(tx, agencyId))) throw errors.forbidden();
+}
+
 export async function registerSite(deps: ServiceDeps, by: By, raw: unknown): Promise<InspectionSiteRow> {
   return deps.db.transaction().execute(async (tx) => {
     const { input, agency } = await checkedInput(tx, by, raw, null);
@@ -183,6 +188,7 @@ export async function updateSite(deps: ServiceDeps, by: By, id: number, raw: unk
   return deps.db.transaction().execute(async (tx) => {
     const before = await store.findSite(tx, id);
     if (!before) throw errors.notFound('检查网站');
+    await assertMayChange(tx, by, before.agencyId);
     const { input, agency } = await checkedInput(tx, by, raw, id);
     const row = await store.updateSite(tx, id, { agencyId: agency.id, ...columnsOf(input), updatedAt: deps.clock.now().toISOString() });
     const { agencyCode: _code, agencyName: _name, ...beforeRow } = before;
@@ -205,6 +211,7 @@ export async function deleteSite(deps: ServiceDeps, by: By, id: number): Promise
   await deps.db.transaction().execute(async (tx) => {
     const site = await store.findSite(tx, id);
     if (!site) throw errors.notFound('检查网站');
+    await assertMayChange(tx, by, site.agencyId);
     await store.deleteSite(tx, id);
     await appendAudit(tx, deps.clock.now(), {
       actor: by.actor,

@@ -124,10 +124,11 @@ for (const engine of ENGINES) {
 
     test('migration 08 fills the columns of items saved before it', async () => {
       const steps = migrator(tdb.handle);
-      const down = await steps.migrateDown();
+      // down to 07, whatever came after 08, then up again
+      const down = await steps.migrateTo('2026-11-26-07-services');
       assert.equal(down.error, undefined);
-      assert.deepEqual(down.results?.map((r) => r.migrationName), ['2026-11-26-08-service-search']);
-      assert.deepEqual(await migrateOrThrow(tdb.handle), ['2026-11-26-08-service-search']);
+      assert.ok(down.results?.map((r) => r.migrationName).includes('2026-11-26-08-service-search'), 'migration 08 went down');
+      assert.ok((await migrateOrThrow(tdb.handle)).includes('2026-11-26-08-service-search'), 'and up again');
       const row = await tdb.handle.db.selectFrom('serviceItem').select(['searchText', 'nameTokens']).where('code', '=', 'MZ-0001').executeTakeFirstOrThrow();
       assert.equal(row.nameTokens, ' 内地 居民 结婚 登记 ');
       assert.equal(row.searchText, ' 内地 居民 结婚 登记 测试 市 民政 局 行政 确认 婚姻 户口 簿 声明 书 男女 双方 均 无 配偶 ');
