@@ -18,6 +18,15 @@ import { requestSettingsRoutes } from './requests/routes.settings.js';
 import { reportPublicRoutes } from './reports/routes.public.js';
 import { reportStaffRoutes } from './reports/routes.staff.js';
 import { workbenchRoutes } from './workbench/routes.js';
+import { consultationPublicRoutes } from './supervision/consultations/routes.public.js';
+import { consultationStaffRoutes } from './supervision/consultations/routes.staff.js';
+import { messagePublicRoutes } from './supervision/messages/routes.public.js';
+import { messageStaffRoutes } from './supervision/messages/routes.staff.js';
+import { ratingRoutes } from './supervision/ratings/routes.js';
+import { assessmentPublicRoutes } from './supervision/assessment/routes.public.js';
+import { assessmentStaffRoutes } from './supervision/assessment/routes.staff.js';
+import { accountabilityStaffRoutes } from './supervision/accountability/routes.staff.js';
+import { notificationStaffRoutes } from './supervision/notify/routes.staff.js';
 
 /** Every feature's routes, in registration order. New features add their module here. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -35,6 +44,15 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   reportPublicRoutes,
   reportStaffRoutes,
   inspectionStaffRoutes,
+  consultationPublicRoutes,
+  consultationStaffRoutes,
+  messagePublicRoutes,
+  messageStaffRoutes,
+  ratingRoutes,
+  assessmentPublicRoutes,
+  assessmentStaffRoutes,
+  accountabilityStaffRoutes,
+  notificationStaffRoutes,
   authRoutes,
   workbenchRoutes,
   auditRoutes,

@@ -9,6 +9,7 @@ export const ROLES = [
   'agency_admin',
   'supervisor',
   'inspector',
+  'oversight',
   'system_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,8 +19,9 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   reviewer: '信息审核',
   request_officer: '依申请公开经办',
   agency_admin: '单位管理员',
-  supervisor: '监督（只读）',
+  supervisor: '监督（主管部门）',
   inspector: '网站检查员',
+  oversight: '外部监督（只读，如人大）',
   system_admin: '系统管理员',
 };
 
@@ -48,10 +50,19 @@ export const PERMISSIONS = [
   'service.manage',
   'inspection.view',
   'inspection.manage',
+  'participation.view',
+  'consultation.manage',
+  'message.answer',
+  'message.supervise',
+  'assessment.view',
+  'accountability.view',
+  'accountability.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-// Supervisors watch (sees its agency and everything below it, read-only): they never get a write.
+// Supervisors watch their agency and everything below it; their only writes are the supervisory
+// ones (complaint findings, accountability follow-ups). The oversight role (people's congress,
+// media liaison) reads the supervision figures of the whole government and never writes.
 const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'workbench.view': ROLES,
   'agency.view': ROLES,
@@ -83,6 +94,16 @@ const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   // agency admins read the scores of the sites in their scope.
   'inspection.view': ['inspector', 'supervisor', 'agency_admin', 'system_admin'],
   'inspection.manage': ['inspector', 'system_admin'],
+  // 监督保障 (条例 第四十六、四十七条): consultations are run by the agency's editors, reviewers and
+  // its admin; messages are answered by the disclosure office (request officers, admin); the
+  // supervisor rules on complaints and follows up accountability cases; oversight reads.
+  'participation.view': ['editor', 'reviewer', 'request_officer', 'agency_admin', 'supervisor', 'oversight', 'system_admin'],
+  'consultation.manage': ['editor', 'reviewer', 'agency_admin'],
+  'message.answer': ['request_officer', 'agency_admin'],
+  'message.supervise': ['supervisor'],
+  'assessment.view': ['agency_admin', 'supervisor', 'oversight', 'system_admin'],
+  'accountability.view': ['agency_admin', 'supervisor', 'oversight', 'system_admin'],
+  'accountability.manage': ['supervisor'],
 };
 
 export interface StaffIdentity {
@@ -109,7 +130,8 @@ export function inScope(user: StaffIdentity, targetAncestry: readonly number[]):
 /** Roles a user may hand out: only a system admin can create another system admin. */
 export function grantableRoles(user: StaffIdentity): Role[] {
   if (user.roles.includes('system_admin')) return [...ROLES];
-  if (user.roles.includes('agency_admin')) return ROLES.filter((r) => r !== 'system_admin');
+  // Oversight accounts (people's congress …) are created centrally, not by an agency.
+  if (user.roles.includes('agency_admin')) return ROLES.filter((r) => r !== 'system_admin' && r !== 'oversight');
   return [];
 }
 

@@ -34,6 +34,13 @@ export interface Database {
   resultDecision: ResultDecisionTable;
   inspectionSite: InspectionSiteTable;
   inspectionRun: InspectionRunTable;
+  consultation: ConsultationTable;
+  consultationComment: ConsultationCommentTable;
+  message: MessageTable;
+  rating: RatingTable;
+  accountabilityCase: AccountabilityCaseTable;
+  accountabilityAction: AccountabilityActionTable;
+  notificationDigest: NotificationDigestTable;
 }
 
 type Timestamp = string;
@@ -84,6 +91,8 @@ export interface AppUserTable {
   passwordChangedAt: Timestamp;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** for notification digests; '' = workbench only (migration 10) */
+  email: Defaulted<string>;
 }
 
 export interface UserRoleTable {
@@ -492,3 +501,150 @@ export interface InspectionRunTable {
 
 export type InspectionSiteRow = Selectable<InspectionSiteTable>;
 export type InspectionRunRow = Selectable<InspectionRunTable>;
+
+// ---------------------------------------------------------------- 监督保障 (src/supervision)
+
+export interface ConsultationTable {
+  id: Generated<number>;
+  agencyId: number;
+  title: string;
+  /** 起草说明 (plain text) */
+  explanation: Defaulted<string>;
+  /** JSON: [{ no, heading, text }] — the draft's articles */
+  articles: string;
+  /** the 征求意见稿 in the catalogue */
+  draftRecordId: number | null;
+  /** the final policy, once adopted */
+  finalRecordId: number | null;
+  opensOn: string;
+  closesOn: string;
+  /** 'draft' | 'published' | 'withdrawn' */
+  status: string;
+  /** 采纳情况反馈 (plain text) */
+  feedback: string | null;
+  feedbackPublishedAt: Timestamp | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  publishedAt: Timestamp | null;
+}
+
+export interface ConsultationCommentTable {
+  id: Generated<number>;
+  consultationId: number;
+  /** null = the whole text */
+  articleNo: number | null;
+  body: string;
+  /** null = anonymous */
+  authorName: string | null;
+  /** never public */
+  contact: string | null;
+  /** 'pending' | 'approved' | 'rejected' */
+  status: string;
+  rejectReason: string | null;
+  /** 'adopted' | 'partly' | 'not_adopted' | null */
+  adoption: string | null;
+  adoptionReason: string | null;
+  ipHash: string;
+  submittedAt: Timestamp;
+  moderatedAt: Timestamp | null;
+  moderatedBy: number | null;
+}
+
+export interface MessageTable {
+  id: Generated<number>;
+  trackingNumber: string;
+  queryCodeHash: string;
+  /** 'consult' | 'suggestion' | 'complaint' */
+  kind: string;
+  /** complaints: 'not_disclosed' | 'request_unlawful' | 'other' */
+  ground: string | null;
+  relatedRequest: string | null;
+  agencyId: number;
+  /** the government above the agency (条例 第四十七条) */
+  supervisorAgencyId: number | null;
+  subject: string;
+  body: string;
+  /** never public */
+  authorName: string;
+  /** never public */
+  contact: string;
+  publishConsent: Defaulted<number>;
+  /** 'pending' | 'answered' | 'rejected' */
+  status: string;
+  submittedAt: Timestamp;
+  receivedOn: string;
+  dueOn: string;
+  answer: string | null;
+  answeredAt: Timestamp | null;
+  answeredOn: string | null;
+  answeredBy: number | null;
+  /** complaints: 'verified' | 'unfounded' | null */
+  finding: string | null;
+  published: Defaulted<number>;
+  ipHash: string;
+}
+
+export interface RatingTable {
+  id: Generated<number>;
+  /** 'record' | 'service_item' | 'request' */
+  objectType: string;
+  objectId: number;
+  agencyId: number;
+  /** 1–5 */
+  score: number;
+  comment: string | null;
+  visitorHash: string;
+  ipHash: string;
+  createdAt: Timestamp;
+  createdOn: string;
+}
+
+export interface AccountabilityCaseTable {
+  id: Generated<number>;
+  agencyId: number;
+  /** 'overdue_request' | 'late_disclosure' | 'unanswered_message' | 'website_veto' */
+  kind: string;
+  /** 'request' | 'record' | 'message' | 'inspection_run' */
+  objectType: string;
+  objectId: number;
+  summary: string;
+  detectedOn: string;
+  responsibleUserId: number | null;
+  responsibleName: string | null;
+  /** 'open' | 'rectified' | 'criticised' | 'referred' | 'dismissed' */
+  status: string;
+  closedOn: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface AccountabilityActionTable {
+  id: Generated<number>;
+  caseId: number;
+  /** 'rectification_ordered' | 'rectified' | 'criticised' | 'referred' | 'dismissed' | 'note' */
+  action: string;
+  actedOn: string;
+  note: Defaulted<string>;
+  byUserId: number | null;
+  createdAt: Timestamp;
+}
+
+export interface NotificationDigestTable {
+  id: Generated<number>;
+  userId: number;
+  digestOn: string;
+  items: number;
+  /** 'sent' | 'failed' | 'no_email' */
+  outcome: string;
+  error: string | null;
+  createdAt: Timestamp;
+}
+
+export type ConsultationRow = Selectable<ConsultationTable>;
+export type ConsultationCommentRow = Selectable<ConsultationCommentTable>;
+export type MessageRow = Selectable<MessageTable>;
+export type RatingRow = Selectable<RatingTable>;
+export type AccountabilityCaseRow = Selectable<AccountabilityCaseTable>;
+export type AccountabilityActionRow = Selectable<AccountabilityActionTable>;
+export type NotificationDigestRow = Selectable<NotificationDigestTable>;

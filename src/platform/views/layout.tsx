@@ -156,6 +156,10 @@ export const STAFF_NAV = [
   { href: '/staff/reports', label: '年度报告', permission: 'report.view' },
   { href: '/staff/services', label: '便民服务', permission: 'service.view' },
   { href: '/staff/inspection', label: '网站检查', permission: 'inspection.view' },
+  { href: '/staff/consultations', label: '意见征集', permission: 'participation.view' },
+  { href: '/staff/messages', label: '留言投诉', permission: 'participation.view' },
+  { href: '/staff/assessment', label: '工作考核', permission: 'assessment.view' },
+  { href: '/staff/accountability', label: '责任追究', permission: 'accountability.view' },
   { href: '/staff/agencies', label: '机构', permission: 'agency.view' },
   { href: '/staff/users', label: '账号', permission: 'user.manage' },
   { href: '/staff/audit', label: '审计日志', permission: 'audit.read' },
@@ -163,6 +167,7 @@ export const STAFF_NAV = [
   { href: '/staff/help', label: '帮助中心', permission: 'help.manage' },
   { href: '/staff/site', label: '网站信息', permission: 'site.manage' },
   { href: '/staff/requests-settings', label: '依申请设置', permission: 'site.manage' },
+  { href: '/staff/supervision/settings', label: '监督设置', permission: 'site.manage' },
 ] as const;
 
 /** The staff workbench frame; the navigation shows only what this user's roles may open. */

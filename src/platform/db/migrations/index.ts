@@ -8,6 +8,7 @@ import { reports } from './2026-11-26-06-reports.js';
 import { services } from './2026-11-26-07-services.js';
 import { serviceSearch } from './2026-11-26-08-service-search.js';
 import { inspection } from './2026-11-26-09-inspection.js';
+import { supervision } from './2026-11-26-10-supervision.js';
 import type { MigrationEngine } from './helpers.js';
 
 /**
@@ -25,5 +26,6 @@ export function allMigrations(engine: MigrationEngine): Record<string, Migration
     '2026-11-26-07-services': services(engine),
     '2026-11-26-08-service-search': serviceSearch(),
     '2026-11-26-09-inspection': inspection(engine),
+    '2026-11-26-10-supervision': supervision(engine),
   };
 }
