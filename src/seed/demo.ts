@@ -11,6 +11,7 @@ import { seedDemoRecords } from './records.js';
 import { seedDemoInspection } from './inspection.js';
 import { seedDemoRequests } from './requests.js';
 import { seedDemoServices } from './services.js';
+import { seedDemoSupervision } from './supervision.js';
 import { seedHelpPages } from '../help/service.js';
 
 const DEMO_DIR = new URL('../../data/demo/', import.meta.url);
@@ -36,6 +37,10 @@ export const DEMO_ACCOUNTS: readonly { login: string; displayName: string; agenc
   { login: 'zhoumin', displayName: '周敏', agencyCode: 'ljs', roles: ['agency_admin'] },
   { login: 'liufang', displayName: '刘芳', agencyCode: 'ljs-hxq', roles: ['agency_admin'] },
   { login: 'zhaozq', displayName: '赵志强', agencyCode: 'ljs', roles: ['supervisor'] },
+  // The district's own supervisor sees only 湖西区 and below; the people's congress liaison
+  // (oversight, read-only) sees the whole city's supervision figures.
+  { login: 'heyu', displayName: '何雨', agencyCode: 'ljs-hxq', roles: ['supervisor'] },
+  { login: 'qianlh', displayName: '钱丽华', agencyCode: 'ljs', roles: ['oversight'] },
   // The city's website inspector works for the government office, the competent unit for the
   // websites of the city and below it (国办发〔2017〕47号《政府网站发展指引》), so the scope covers them.
   { login: 'sunlx', displayName: '孙立新', agencyCode: 'ljs', roles: ['inspector'] },
@@ -80,5 +85,6 @@ export async function seedDemo(deps: ServiceDeps, options: { password?: string }
   const requests = await seedDemoRequests(deps);
   const services = await seedDemoServices(deps);
   const inspection = await seedDemoInspection(deps);
+  await seedDemoSupervision(deps);
   return { seeded: true, agencies: agencies.length, records, requests, serviceItems: services.items, results: services.results, inspectionSites: inspection.sites, accounts: DEMO_ACCOUNTS, password };
 }
