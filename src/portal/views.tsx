@@ -138,8 +138,31 @@ export function ContactsPage({ ctx, agencies }: { ctx: PageContext; agencies: re
     <PublicLayout ctx={ctx} title={title} crumbs={[{ label: title }]}>
       <h1>{title}</h1>
       <p class="lead">
-        对政府信息公开工作有意见和建议，可以直接联系相关机构的政府信息公开工作机构；认为行政机关在政府信息公开工作中侵犯合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（条例 第五十一条）。
+        参与政策制定、对政府信息公开工作提出意见建议和投诉，查看各机关的工作考核和社会评议结果。认为行政机关在政府信息公开工作中侵犯合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（条例 第五十一条）。
       </p>
+      <div class="card-grid">
+        <section class="card">
+          <h2>
+            <a href="/consultations">意见征集</a>
+          </h2>
+          <p>政策文件草案公开征求意见，可以对全文或者具体条款提出意见；征集结束后公布意见采纳情况。</p>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="/messages">留言与投诉</a>
+          </h2>
+          <p>
+            向机关咨询、提出建议，或者投诉机关未依法履行政府信息公开职责（条例 第四十七条）。<a href="/messages/new">我要留言</a> · <a href="/messages/track">查询办理结果</a>
+          </p>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="/assessment">考核评议</a>
+          </h2>
+          <p>各机关政府信息公开工作考核、社会评议结果（条例 第四十六条）。</p>
+        </section>
+      </div>
+      <h2>机构联系方式</h2>
       <TableWrap label="机构联系方式">
         <table class="data">
           <thead>
