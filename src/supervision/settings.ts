@@ -17,6 +17,22 @@ export const supervisionSettingsSchema = z.object({
   dueSoonWorkingDays: z.coerce.number().int().min(0).max(20).default(3),
   // Whether notification digests are e-mailed (SMTP settings come from the environment).
   emailDigests: z.preprocess((v) => (v === undefined ? true : v === true || v === '1' || v === 'true' || v === 'on'), z.boolean()),
+  // 政策解读同步率 (工作考核): working days after a policy within which its interpretation counts as
+  // published with it. UNCONFIRMED: 国办发〔2016〕80号 asks for 同步起草、同步审签、同步发布 and names no lag.
+  interpretationLagWorkingDays: z.coerce.number().int().min(0).max(30).default(3),
+  // 工作考核 weights per indicator (assessment/model.ts DEFAULT_WEIGHTS): each 0–100, at least one above 0.
+  assessmentWeights: z
+    .object({
+      disclosure: z.coerce.number().int().min(0).max(100),
+      requests: z.coerce.number().int().min(0).max(100),
+      interpretation: z.coerce.number().int().min(0).max(100),
+      website: z.coerce.number().int().min(0).max(100),
+      messages: z.coerce.number().int().min(0).max(100),
+      evaluation: z.coerce.number().int().min(0).max(100),
+      services: z.coerce.number().int().min(0).max(100),
+    })
+    .refine((w) => Object.values(w).some((v) => v > 0), { message: '至少一项指标的权重须大于0 / at least one weight must be above 0' })
+    .default({ disclosure: 20, requests: 20, interpretation: 10, website: 15, messages: 15, evaluation: 10, services: 10 }),
 });
 export type SupervisionSettings = z.infer<typeof supervisionSettingsSchema>;
 
