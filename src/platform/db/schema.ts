@@ -520,6 +520,7 @@ export interface ConsultationTable {
   closesOn: string;
   /** 'draft' | 'published' | 'withdrawn' */
   status: string;
+  withdrawnReason: Defaulted<string | null>;
   /** 采纳情况反馈 (plain text) */
   feedback: string | null;
   feedbackPublishedAt: Timestamp | null;

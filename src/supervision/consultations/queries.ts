@@ -133,7 +133,7 @@ export async function publicConsultation(deps: ServiceDeps, id: number): Promise
     rejections: rejectionSummary(comments),
     feedback: feedbackOut ? c.feedback : null,
     feedbackPublishedOn: feedbackOut && c.feedbackPublishedAt ? chinaDate(new Date(c.feedbackPublishedAt)) : null,
-    withdrawnReason: summary.phase === 'withdrawn' ? c.feedback : null,
+    withdrawnReason: summary.phase === 'withdrawn' ? c.withdrawnReason : null,
     draftRecord: await visibleRecord(deps.db, c.draftRecordId, now.toISOString()),
     finalRecord: await visibleRecord(deps.db, c.finalRecordId, now.toISOString()),
   };

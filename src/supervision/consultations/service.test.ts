@@ -78,6 +78,17 @@ for (const engine of ENGINES) {
       assert.deepEqual((await listSummaries(tdb.ctx, { agencyIds: [], publicOnly: false, page: 1, pageSize: 10 })).total, 0);
     });
 
+    test('a withdrawal keeps its reason apart from the feedback and cannot be repeated', async () => {
+      tdb.clock.set('2026-11-26T02:00:00.000Z');
+      const c = await createConsultation(tdb.ctx, as(editor), { agency: 'city-edu', title: '撤回测试', text: TEXT, opensOn: '2026-11-26', closesOn: '2026-12-25' });
+      await publishConsultation(tdb.ctx, as(editor), c.id);
+      const withdrawn = await withdrawConsultation(tdb.ctx, as(editor), c.id, { reason: '上位法修订，草案需重新起草' });
+      assert.equal(withdrawn.status, 'withdrawn');
+      assert.equal(withdrawn.withdrawnReason, '上位法修订，草案需重新起草');
+      assert.equal(withdrawn.feedback, null, 'the feedback column stays for 采纳情况反馈 only');
+      assert.equal((await refused(withdrawConsultation(tdb.ctx, as(editor), c.id, { reason: '再次撤回' }))).status, 409);
+    });
+
     test('comments while open, moderation counts, feedback and adoption only after the window closes', async () => {
       tdb.clock.set('2026-11-26T02:00:00.000Z');
       const c = await createConsultation(tdb.ctx, as(editor), { agency: 'city-edu', title: '流程测试', text: TEXT, opensOn: '2026-11-26', closesOn: '2026-12-25' });

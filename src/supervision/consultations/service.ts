@@ -164,17 +164,14 @@ export async function publishConsultation(deps: ServiceDeps, by: By, id: number)
   });
 }
 
-/**
- * Withdrawal, with its reason. The table has no column of its own for the reason yet, so it is kept
- * in `feedback` (a withdrawn consultation never publishes feedback) and in the audit entry.
- */
+/** Withdrawal, with its reason (shown on the public page and kept in the audit entry). */
 export async function withdrawConsultation(deps: ServiceDeps, by: By, id: number, raw: unknown): Promise<ConsultationRow> {
   const { reason } = parseInput(reasonSchema, raw);
   return deps.db.transaction().execute(async (tx) => {
     const before = await loadForStaff(tx, by, id);
     const phase = phaseNow(deps, before);
     if (phase === 'withdrawn' || phase === 'feedback') throw errors.conflict('该意见征集已撤回或已反馈，不能撤回', 'Already withdrawn or concluded');
-    const row = await store.updateConsultation(tx, id, { status: 'withdrawn', feedback: reason, updatedAt: deps.clock.now().toISOString() });
+    const row = await store.updateConsultation(tx, id, { status: 'withdrawn', withdrawnReason: reason, updatedAt: deps.clock.now().toISOString() });
     await audit(tx, deps, by, { agencyId: row.agencyId, action: 'consultation.withdraw', id, summary: `撤回意见征集：${row.title}；原因：${reason}`, before: strip(before), after: row });
     return row;
   });

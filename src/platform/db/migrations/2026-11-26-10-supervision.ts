@@ -25,6 +25,7 @@ export function supervision(engine: MigrationEngine): Migration {
         .addColumn('closes_on', 'text', (c) => c.notNull())
         // 'draft' | 'published' | 'withdrawn'; open/closed follow from the dates.
         .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('withdrawn_reason', 'text')
         // 采纳情况反馈 (plain text), published once the window has closed.
         .addColumn('feedback', 'text')
         .addColumn('feedback_published_at', 'text')

@@ -204,7 +204,7 @@ export function StaffConsultationPage({ ctx, view, mayManage, notice, problems }
           </>
         ) : null}
       </p>
-      {summary.phase === 'withdrawn' ? <p class="notice warn">已撤回：{row.feedback}</p> : null}
+      {summary.phase === 'withdrawn' ? <p class="notice warn">已撤回：{row.withdrawnReason}</p> : null}
       {mayManage && summary.phase === 'draft' ? (
         <div class="actions">
           <a class="button" href={`${base}/edit`}>
