@@ -8,6 +8,8 @@ import { indexIsEmpty } from '../search/sync.js';
 import { countSearchable, reindex } from '../search/reindex.js';
 import { sweepRequests } from '../requests/sweep.js';
 import { sweepInspections } from '../inspection/service.js';
+import { detectAccountabilityCases } from '../supervision/accountability/service.js';
+import { mailerFromConfig, sendDailyDigests } from '../supervision/notify/mailer.js';
 import { printDemoAccounts } from './commands.js';
 import { openRuntime } from './runtime.js';
 import { parseCommand, UsageError, type Io } from './usage.js';
@@ -63,11 +65,22 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     sweepInspections(ctx).catch((err: unknown) => app.log.error({ err }, 'inspection sweep failed'));
   }, 3600_000);
   inspectionSweep.unref();
+  // 责任追究 and 待办提醒: open cases for new failures, then the day's digests (each user once a day,
+  // claimed in the database, so several processes may run it). No SMTP_URL: workbench only.
+  const mailer = mailerFromConfig(ctx.config);
+  const supervisionSweep = setInterval(() => {
+    detectAccountabilityCases(ctx)
+      .then(() => sendDailyDigests(ctx, mailer))
+      .catch((err: unknown) => app.log.error({ err }, 'accountability/digest sweep failed'));
+  }, 3600_000);
+  supervisionSweep.unref();
   app.addHook('onClose', async () => {
     clearInterval(sweep);
     clearInterval(purge);
     clearInterval(requestSweep);
     clearInterval(inspectionSweep);
+    clearInterval(supervisionSweep);
+    mailer?.close();
   });
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   io.out(`gongkai 已启动 / running: http://${ctx.config.host}:${ctx.config.port}  (${ctx.engine})`);

@@ -33,6 +33,10 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   /** The public address of the portal, for absolute links in feeds and the sitemap. */
   PUBLIC_BASE_URL: z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be http(s)://host[:port] without a path').optional(),
+  /** SMTP server for the notification digests: smtp://user:pass@host:port or smtps://…; unset = no e-mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+\/?$/, 'must be smtp://[user:pass@]host[:port] or smtps://…').optional(),
+  /** Sender of the digests. */
+  MAIL_FROM: z.string().min(3).default('gongkai <noreply@localhost>'),
 });
 
 export type DatabaseConfig =
@@ -55,6 +59,8 @@ export interface AppConfig {
   readonly jobKeyPrefix: string;
   readonly metricsToken: string | undefined;
   readonly publicBaseUrl: string | undefined;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +99,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobKeyPrefix: e.JOB_KEY_PREFIX,
     metricsToken: e.METRICS_TOKEN,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   });
 }
 
@@ -125,6 +133,7 @@ export function redactedConfig(config: AppConfig): Record<string, unknown> {
         ? { engine: 'postgres', url: mask(config.database.url) }
         : config.database,
     redisUrl: mask(config.redisUrl),
+    smtpUrl: mask(config.smtpUrl),
     metricsToken: config.metricsToken ? '***' : undefined,
   };
 }

@@ -14,6 +14,7 @@ import { errors } from '../platform/errors.js';
 import { loadInputs, table2Of, type ManualFigures, type Sections } from './inputs.js';
 import { buildTable3, buildTable4, checkTable3, checkTable4, type CheckProblem, type Table2, type Table3, type Table4 } from './model.js';
 import { renderReportHtml } from './render.js';
+import { supervisionReportText, supervisionYearFigures, type SupervisionYearFigures } from '../supervision/accountability/service.js';
 import { catalogueDocumentCounts, coveredAgencyIds, decisionCounts, feesCollectedYuan, publishedRecordCount, table3Counts, table4Counts, type DecisionCounts, type DocumentCountsByKind } from './store.js';
 
 export type ReportScope = 'agency' | 'consolidated';
@@ -30,7 +31,7 @@ export interface AnnualReport {
   readonly manual: ManualFigures;
   readonly sections: Partial<Sections>;
   /** figures the platform knows: the starting point of the text sections, and the counts an override replaces */
-  readonly known: { readonly publishedRecords: number; readonly feesCollectedYuan: number; readonly documents: DocumentCountsByKind; readonly decisions: DecisionCounts };
+  readonly known: { readonly publishedRecords: number; readonly feesCollectedYuan: number; readonly documents: DocumentCountsByKind; readonly decisions: DecisionCounts; readonly supervision: SupervisionYearFigures };
   readonly problems: readonly CheckProblem[];
   readonly recordId: number | null;
 }
@@ -47,7 +48,7 @@ export async function computeAnnualReport(db: Executor, agencyCode: string, year
     throw errors.validation(['scope: 只有人民政府编制汇总年度报告 / only a government has a consolidated report']);
   }
   const agencyIds = await coveredAgencyIds(db, agency.id, scope);
-  const [counts3, counts4, inputs, publishedRecords, fees, documents, decisions] = await Promise.all([
+  const [counts3, counts4, inputs, publishedRecords, fees, documents, decisions, supervision] = await Promise.all([
     table3Counts(db, agencyIds, year),
     table4Counts(db, agencyIds, year),
     loadInputs(db, agency.id, year, scope),
@@ -55,6 +56,8 @@ export async function computeAnnualReport(db: Executor, agencyCode: string, year
     feesCollectedYuan(db, agencyIds, year),
     catalogueDocumentCounts(db, agencyIds, year),
     decisionCounts(db, agencyIds, year),
+    // 一（五）监督保障: the year's ratings and accountability cases (src/supervision/accountability)
+    supervisionYearFigures(db, agencyIds, year),
   ]);
   const table3 = buildTable3(counts3);
   const table4 = buildTable4(counts4);
@@ -68,7 +71,7 @@ export async function computeAnnualReport(db: Executor, agencyCode: string, year
     table4,
     manual: inputs.manual,
     sections: inputs.sections,
-    known: { publishedRecords, feesCollectedYuan: fees + inputs.manual.feesCollectedOutsideYuan, documents, decisions },
+    known: { publishedRecords, feesCollectedYuan: fees + inputs.manual.feesCollectedOutsideYuan, documents, decisions, supervision },
     problems: [...checkTable3(table3), ...checkTable4(table4)],
     recordId: inputs.row?.recordId ?? null,
   };
@@ -89,7 +92,7 @@ export function draftSections(r: AnnualReport): Sections {
       `因政府信息公开被申请行政复议${r.table4.reconsideration.total}件，被提起行政诉讼${r.table4['litigation-direct'].total + r.table4['litigation-after-reconsideration'].total}件。`,
     management: '',
     platforms: '',
-    oversight: '',
+    oversight: supervisionReportText(y, r.known.supervision),
     problems: '',
     // reference §2.6: real reports state the 信息处理费 collected under the 2020 measure here.
     other: fees > 0 ? `依据《政府信息公开信息处理费管理办法》规定，本机关${y}年共收取信息处理费${fees}元。` : `依据《政府信息公开信息处理费管理办法》规定，本机关${y}年未收取信息处理费。`,

@@ -13,6 +13,8 @@ import { StaffLayout } from '../platform/views/layout.js';
 import { ReportHomeSection, reportHomeSummary } from '../reports/views/staff/home.js';
 import { RequestHomeSection, requestHomeSummary } from '../requests/views/staff/home.js';
 import { ResultsHomeSection, resultsHomeSummary, showsResults } from '../services/views/home.js';
+import { digestFor } from '../supervision/notify/service.js';
+import { DigestHomeSection } from '../supervision/notify/views.js';
 
 interface Summary {
   readonly drafts: number;
@@ -89,6 +91,7 @@ export function workbenchRoutes(app: FastifyInstance, web: WebContext): void {
             )}
           </div>
         ) : null}
+        <DigestHomeSection digest={await digestFor(web.db, staff, today)} />
         {can(staff, 'record.view') ? <CatalogueSummary summary={await catalogueSummary(web, staff, today)} /> : null}
         {can(staff, 'request.view') ? <RequestHomeSection summary={await requestHomeSummary(web.db, web.clock, staff)} canRegister={can(staff, 'request.handle')} /> : null}
         {can(staff, 'report.view') ? <ReportHomeSection summary={await reportHomeSummary(web.db, web.clock, staff)} /> : null}

@@ -137,7 +137,7 @@ export function authRoutes(app: FastifyInstance, web: WebContext): void {
 
   app.get('/staff/users/:login', { preHandler: requirePermission('user.manage') }, async (request, reply) => {
     const user = await loadManaged(request);
-    return editForm(request, reply, { displayName: user.displayName, roles: await rolesOf(web.db, user.id), disabled: String(user.disabled) });
+    return editForm(request, reply, { displayName: user.displayName, email: user.email, roles: await rolesOf(web.db, user.id), disabled: String(user.disabled) });
   });
 
   app.post('/staff/users/:login', { preHandler: requirePermission('user.manage') }, async (request, reply) => {

@@ -192,6 +192,13 @@ export const userChangeSchema = z.object({
   roles: newUserSchema.shape.roles,
   disabled: z.union([z.literal('1'), z.literal('0'), z.literal('on'), z.boolean()]).optional().transform((v) => v === '1' || v === 'on' || v === true),
   unlock: z.union([z.literal('1'), z.literal('on')]).optional().transform((v) => v !== undefined),
+  // for the notification digests (supervision/notify); absent = unchanged, '' = none
+  email: z
+    .string()
+    .trim()
+    .max(200, '电子邮箱过长 / the e-mail address is too long')
+    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), '电子邮箱格式不正确 / not a valid e-mail address')
+    .optional(),
   newPassword: z
     .string()
     .optional()
@@ -223,6 +230,7 @@ export async function changeUser(
     await store.updateUser(tx, target.id, {
       displayName: input.displayName,
       disabled: input.disabled ? 1 : 0,
+      ...(input.email !== undefined ? { email: input.email } : {}),
       ...(input.unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
       ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}),
       updatedAt: now,
@@ -236,9 +244,10 @@ export async function changeUser(
       objectType: 'user',
       objectId: target.login,
       summary: `修改账号 ${target.login}`,
-      before: { displayName: target.displayName, roles: beforeRoles, disabled: target.disabled, passwordHash: target.passwordHash, lockedUntil: target.lockedUntil },
+      before: { displayName: target.displayName, email: target.email, roles: beforeRoles, disabled: target.disabled, passwordHash: target.passwordHash, lockedUntil: target.lockedUntil },
       after: {
         displayName: input.displayName,
+        email: input.email ?? target.email,
         roles: input.roles,
         disabled: input.disabled ? 1 : 0,
         passwordHash: passwordHash ?? target.passwordHash,

@@ -48,7 +48,7 @@ export async function replaceRoles(db: Executor, userId: number, roles: readonly
 export async function updateUser(
   db: Executor,
   id: number,
-  changes: Partial<Pick<AppUserRow, 'displayName' | 'agencyId' | 'passwordHash' | 'disabled' | 'failedLogins' | 'lockedUntil' | 'lastLoginAt' | 'passwordChangedAt'>> & { updatedAt: string },
+  changes: Partial<Pick<AppUserRow, 'displayName' | 'agencyId' | 'passwordHash' | 'disabled' | 'failedLogins' | 'lockedUntil' | 'lastLoginAt' | 'passwordChangedAt' | 'email'>> & { updatedAt: string },
 ): Promise<void> {
   await db.updateTable('appUser').set(changes).where('id', '=', id).execute();
 }

@@ -150,6 +150,7 @@ export function UserFormPage({ ctx, agencies, grantable, values, problems, exist
         <CsrfField ctx={ctx} />
         {existing ? null : <TextField name="login" label="登录名" value={v('login')} required hint="3–32位小写字母、数字或 . _ -，以字母开头" />}
         <TextField name="displayName" label="姓名" value={v('displayName')} required />
+        {existing ? <TextField name="email" label="电子邮箱" type="email" value={v('email')} autoComplete="off" hint="用于每日待办提醒邮件；留空则只在工作台显示" /> : null}
         {existing ? null : (
           <SelectField name="agencyId" label="所属单位" value={v('agencyId')} required options={agencies.map((a) => ({ value: String(a.id), label: a.name }))} />
         )}
