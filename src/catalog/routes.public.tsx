@@ -13,9 +13,11 @@ import { docNumberKey, isPubliclyVisible, publicationDelay } from './model.js';
 import { loadCalendar } from '../platform/calendar/service.js';
 import { presentAttachment, presentRecord, presentVersion, publicRecordDetailSchema, publicRecordSchema, type PublicRecord } from './present.js';
 import * as catalog from './service.js';
+import { consultationForRecord } from '../supervision/consultations/service.js';
 import { CATEGORIES, GENRES, TOPICS, STATUTORY_ITEMS, vocabularyFromForm } from './taxonomy.js';
 import { CataloguePage, StatutoryColumnsPage } from './views/public.js';
 import { RecordPage, RecordPrintPage, type RecordPageData } from './views/record.js';
+import { ratingPanel } from '../supervision/ratings/service.js';
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 export const recordQuery = z.object({
@@ -112,14 +114,19 @@ export function catalogPublicRoutes(app: FastifyInstance, web: WebContext, docs:
       interpretations: interpretations.map((r) => ({ id: r.id, title: r.title, kind: r.interpretationKind })),
       replacedBy: replacedBy && isPubliclyVisible(replacedBy, nowIso()) ? { id: replacedBy.id, title: replacedBy.title } : null,
       videoUrl: record.videoUrl,
+      // 意见征集: the consultation this policy came out of (“本政策曾公开征求意见”).
+      consultation: await consultationForRecord(web.db, record.id),
     };
   }
 
   const idParam = (request: FastifyRequest) => z.object({ id: z.string().max(80) }).parse(request.params).id;
 
   app.get('/records/:id', async (request, reply) => {
-    const data = await pageData(await loadVisible(idParam(request)));
-    return sendPage(request, reply, <RecordPage ctx={pageContext(web, request, reply)} data={data} />);
+    const record = await loadVisible(idParam(request));
+    const data = await pageData(record);
+    // 社会评议 (supervision/ratings): the average and the rating form, except on a withdrawn record.
+    const rating = record.status === 'withdrawn' ? undefined : await ratingPanel(web.db, { type: 'record', id: record.id, ref: String(record.id) }, request.url);
+    return sendPage(request, reply, <RecordPage ctx={pageContext(web, request, reply)} data={data} rating={rating} />);
   });
 
   app.get('/records/:id/print', async (request, reply) => {

@@ -3,6 +3,7 @@
  * form and its API, the status look-up (tracking number + query code → a short-lived signed cookie),
  * the letters and files sent to the applicant, and each agency's anonymised public register.
  */
+import { ratingPanel } from '../supervision/ratings/service.js';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -178,7 +179,9 @@ export function requestPublicRoutes(app: FastifyInstance, web: WebContext, docs:
     if (!row) return reply;
     const view = await applicantView(web.db, row);
     reply.header('cache-control', 'no-store');
-    return sendPage(request, reply, <StatusPage ctx={pageContext(web, request, reply)} view={view} />);
+    // 社会评议 (supervision/ratings): a decided request can be rated by its applicant.
+    const rating = row.state === 'closed' ? await ratingPanel(web.db, { type: 'request', id: row.id, ref: row.trackingNumber }, request.url) : undefined;
+    return sendPage(request, reply, <StatusPage ctx={pageContext(web, request, reply)} view={view} rating={rating} />);
   });
 
   app.post('/requests/status/leave', async (request, reply) => {

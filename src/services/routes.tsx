@@ -3,6 +3,7 @@
  * page of each government, 双公示 results (/results), and their JSON API. Everything is read
  * through services/service.ts; natural persons in results come masked from there.
  */
+import { ratingPanel } from '../supervision/ratings/service.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findAgencyByCode, listAgencies } from '../agencies/service.js';
@@ -180,11 +181,14 @@ export function serviceRoutes(app: FastifyInstance, web: WebContext, docs: ApiDo
   }
 
   app.get('/services/items/:code', async (request, reply) => {
-    const data = await guideData(await getItem(web.db, codeParam.parse(request.params).code));
+    const view = await getItem(web.db, codeParam.parse(request.params).code);
+    const data = await guideData(view);
     const ctx = pageContext(web, request, reply);
     if (flag(request, 'print')) return sendPage(request, reply, <GuidePrintPage ctx={ctx} data={data} today={chinaDate(web.clock.now())} />);
     if (flag(request, 'checklist')) return sendPage(request, reply, <ChecklistPage ctx={ctx} data={data} />);
-    return sendPage(request, reply, <GuidePage ctx={ctx} data={data} />);
+    // 社会评议 (supervision/ratings): the average and the rating form.
+    const rating = await ratingPanel(web.db, { type: 'service_item', id: view.row.id, ref: view.row.code }, request.url);
+    return sendPage(request, reply, <GuidePage ctx={ctx} data={data} rating={rating} />);
   });
 
   app.get('/services/cleanup/:code', async (request, reply) => {

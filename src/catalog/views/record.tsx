@@ -3,6 +3,8 @@ import { TableWrap } from '../../platform/views/forms.js';
 import { PublicLayout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
 import { formatSize, type PublicRecord } from '../present.js';
+import { RatingPanel } from '../../supervision/ratings/views/panel.js';
+import type { RatingPanelData } from '../../supervision/ratings/service.js';
 
 export interface RecordPageData {
   readonly record: PublicRecord;
@@ -14,6 +16,8 @@ export interface RecordPageData {
   readonly interpretations: readonly { id: number; title: string; kind: string | null }[];
   readonly replacedBy: { id: number; title: string } | null;
   readonly videoUrl: string;
+  /** the public consultation on this policy's draft (supervision/consultations), if any */
+  readonly consultation?: { id: number; title: string; url: string } | null;
   /** Set when an earlier version is shown. */
   readonly shownVersion?: RecordVersionRow;
 }
@@ -66,7 +70,7 @@ function Attachments({ items }: { items: readonly AttachmentRow[] }) {
   );
 }
 
-export function RecordPage({ ctx, data }: { ctx: PageContext; data: RecordPageData }) {
+export function RecordPage({ ctx, data, rating }: { ctx: PageContext; data: RecordPageData; rating?: RatingPanelData | undefined }) {
   const r = data.record;
   const shown = data.shownVersion;
   return (
@@ -103,6 +107,11 @@ export function RecordPage({ ctx, data }: { ctx: PageContext; data: RecordPageDa
         ) : null}
       </article>
       {r.withdrawn ? null : <Attachments items={data.attachments} />}
+      {data.consultation ? (
+        <p>
+          本政策曾公开征求意见：<a href={data.consultation.url}>{data.consultation.title}</a>
+        </p>
+      ) : null}
       {data.interprets ? (
         <p>
           解读对象：<a href={`/records/${data.interprets.id}`}>{data.interprets.title}</a>
@@ -136,6 +145,7 @@ export function RecordPage({ ctx, data }: { ctx: PageContext; data: RecordPageDa
       <p class="muted">
         <a href={`/records/${r.id}/print`}>打印本页</a> · <a href={`/api/v1/records/${r.id}`}>JSON</a>
       </p>
+      {rating ? <RatingPanel ctx={ctx} panel={rating} /> : null}
     </PublicLayout>
   );
 }

@@ -3,6 +3,8 @@
  * 常见问题 and the item's 变更记录; the same content as a print page, and the materials as a
  * checklist to tick off at home (plain checkboxes, no script).
  */
+import { RatingPanel } from '../../supervision/ratings/views/panel.js';
+import type { RatingPanelData } from '../../supervision/ratings/service.js';
 import type { ComponentChildren } from 'preact';
 import type { AgencyRow } from '../../platform/db/schema.js';
 import { TableWrap } from '../../platform/views/forms.js';
@@ -218,7 +220,7 @@ const SECTIONS = [
 
 const crumbsOf = (data: GuideData) => [HALL, { href: itemsHref({ agency: data.agency.code }), label: data.agency.name }];
 
-export function GuidePage({ ctx, data }: { ctx: PageContext; data: GuideData }) {
+export function GuidePage({ ctx, data, rating }: { ctx: PageContext; data: GuideData; rating?: RatingPanelData | undefined }) {
   const g = data.guide;
   return (
     <PublicLayout ctx={ctx} title={`${g.name} 办事指南`} crumbs={[...crumbsOf(data), { label: g.name }]}>
@@ -240,6 +242,7 @@ export function GuidePage({ ctx, data }: { ctx: PageContext; data: GuideData }) 
         </ul>
       </nav>
       <GuideBody data={data} />
+      {rating ? <RatingPanel ctx={ctx} panel={rating} /> : null}
     </PublicLayout>
   );
 }

@@ -1,7 +1,54 @@
+import { createHash } from 'node:crypto';
+import { addCalendarDays } from '../../platform/calendar/model.js';
+import { chinaDate } from '../../platform/clock.js';
 import type { ServiceDeps } from '../../platform/context.js';
+import * as store from './store.js';
+
+/** A small fixed-seed generator (mulberry32): the same demo ratings on every run, no Math.random. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const hash = (v: string) => createHash('sha256').update(v).digest('hex');
+// Mostly content visitors: weighted towards 4 and 5 stars, a few low ones.
+const SCORE_TABLE = [5, 5, 5, 4, 4, 4, 4, 3, 3, 2, 1] as const;
+const COMMENTS = ['内容清楚，很有帮助', '希望增加办理流程图', '', '', '材料清单很实用', '', '更新不够及时', ''];
 
 /** Demo content for the portal (called by src/seed/supervision.ts); returns how many objects it made. */
 export async function seedDemoRatings(deps: ServiceDeps): Promise<number> {
-  void deps;
-  return 0;
+  const next = seeded(20261126);
+  const { records, items } = await store.demoTargets(deps.db, 12);
+  const targets = [...records.map((r) => ({ type: 'record', ...r })), ...items.map((i) => ({ type: 'service_item', ...i }))];
+  if (targets.length === 0) return 0;
+  const now = deps.clock.now();
+  const today = chinaDate(now);
+  let count = 0;
+  for (let n = 0; n < 40; n++) {
+    const target = targets[Math.floor(next() * targets.length)]!;
+    const visitor = hash(`demo-visitor-${n}`);
+    if (await store.findRating(deps.db, target.type, target.id, visitor)) continue;
+    const daysAgo = Math.floor(next() * 90);
+    const day = addCalendarDays(today, -daysAgo);
+    const comment = COMMENTS[Math.floor(next() * COMMENTS.length)] ?? '';
+    await store.insertRating(deps.db, {
+      objectType: target.type,
+      objectId: target.id,
+      agencyId: target.agencyId,
+      score: SCORE_TABLE[Math.floor(next() * SCORE_TABLE.length)]!,
+      comment: comment === '' ? null : comment,
+      visitorHash: visitor,
+      ipHash: hash(`demo-ip-${n % 17}`),
+      createdAt: new Date(Date.parse(`${day}T02:00:00.000Z`)).toISOString(),
+      createdOn: day,
+    });
+    count++;
+  }
+  return count;
 }

@@ -2,6 +2,8 @@
  * The applicant's status page: the request, where it stands, the due date and how it was computed
  * (ClockResult.steps, with the skipped and counted days), the timeline, the letters and the files.
  */
+import { RatingPanel } from '../../../supervision/ratings/views/panel.js';
+import type { RatingPanelData } from '../../../supervision/ratings/service.js';
 import type { RequestAttachmentRow, RequestEventRow, RequestLetterRow } from '../../../platform/db/schema.js';
 import { formatSize } from '../../../catalog/present.js';
 import { TableWrap } from '../../../platform/views/forms.js';
@@ -122,7 +124,7 @@ function Files({ tn, files }: { tn: string; files: readonly RequestAttachmentRow
   );
 }
 
-export function StatusPage({ ctx, view }: { ctx: PageContext; view: ApplicantView }) {
+export function StatusPage({ ctx, view, rating }: { ctx: PageContext; view: ApplicantView; rating?: RatingPanelData | undefined }) {
   const { request: r, agency, clock } = view;
   const timeline = publicTimeline(view.events);
   return (
@@ -194,6 +196,7 @@ export function StatusPage({ ctx, view }: { ctx: PageContext; view: ApplicantVie
       <h2>告知书和答复书</h2>
       <Letters tn={r.trackingNumber} letters={view.letters} />
       <Files tn={r.trackingNumber} files={view.attachments} />
+      {rating ? <RatingPanel ctx={ctx} panel={rating} /> : null}
       <form method="post" action="/requests/status/leave" class="rq-leave">
         <CsrfField ctx={ctx} />
         <p>
