@@ -580,8 +580,11 @@ export interface MessageTable {
   answeredAt: Timestamp | null;
   answeredOn: string | null;
   answeredBy: number | null;
+  /** why the message was not accepted (status 'rejected') */
+  rejectReason: Defaulted<string | null>;
   /** complaints: 'verified' | 'unfounded' | null */
   finding: string | null;
+  findingNote: Defaulted<string | null>;
   published: Defaulted<number>;
   ipHash: string;
 }
@@ -626,6 +629,8 @@ export interface AccountabilityActionTable {
   /** 'rectification_ordered' | 'rectified' | 'criticised' | 'referred' | 'dismissed' | 'note' */
   action: string;
   actedOn: string;
+  /** 督促整改: the date by which the agency must correct */
+  dueOn: Defaulted<string | null>;
   note: Defaulted<string>;
   byUserId: number | null;
   createdAt: Timestamp;
@@ -636,7 +641,7 @@ export interface NotificationDigestTable {
   userId: number;
   digestOn: string;
   items: number;
-  /** 'sent' | 'failed' | 'no_email' */
+  /** 'sending' (claimed, in flight) | 'sent' | 'failed' | 'no_email' */
   outcome: string;
   error: string | null;
   createdAt: Timestamp;

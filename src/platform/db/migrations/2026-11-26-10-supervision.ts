@@ -85,8 +85,11 @@ export function supervision(engine: MigrationEngine): Migration {
         .addColumn('answered_at', 'text')
         .addColumn('answered_on', 'text')
         .addColumn('answered_by', 'integer', (c) => c.references('app_user.id'))
-        // for complaints: whether the supervisor found it justified ('verified' | 'unfounded')
+        // why a message was not accepted (status 'rejected'), shown to the author and on the board
+        .addColumn('reject_reason', 'text')
+        // for complaints: whether the supervisor found it justified ('verified' | 'unfounded'), and why
         .addColumn('finding', 'text')
+        .addColumn('finding_note', 'text')
         // 1 = shown on the public board
         .addColumn('published', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('ip_hash', 'text', (c) => c.notNull())
@@ -138,6 +141,8 @@ export function supervision(engine: MigrationEngine): Migration {
         // 'rectification_ordered' (督促整改) | 'rectified' | 'criticised' | 'referred' | 'dismissed' | 'note'
         .addColumn('action', 'text', (c) => c.notNull())
         .addColumn('acted_on', 'text', (c) => c.notNull())
+        // 督促整改: the date by which the agency must have corrected the failure
+        .addColumn('due_on', 'text')
         .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
         .addColumn('by_user_id', 'integer', (c) => c.references('app_user.id'))
         .addColumn('created_at', 'text', (c) => c.notNull())
@@ -152,7 +157,7 @@ export function supervision(engine: MigrationEngine): Migration {
         .addColumn('user_id', 'integer', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
         .addColumn('digest_on', 'text', (c) => c.notNull())
         .addColumn('items', 'integer', (c) => c.notNull())
-        // 'sent' | 'failed' | 'no_email'
+        // 'sending' (claimed, in flight) | 'sent' | 'failed' | 'no_email'
         .addColumn('outcome', 'text', (c) => c.notNull())
         .addColumn('error', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
