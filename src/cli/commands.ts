@@ -52,6 +52,10 @@ export async function seedCommand(args: string[], io: Io): Promise<number> {
 
 export function printDemoAccounts(io: Io, result: DemoSeedResult, loginUrl = 'http://127.0.0.1:3000/staff/login') {
   io.out(`已写入演示数据：${result.agencies} 个机构，${result.records} 条政府信息，${result.requests} 件依申请公开申请，${result.accounts.length} 个账号 / demo data seeded`);
+  if (result.supervision) {
+    const s = result.supervision;
+    io.out(`监督保障演示数据：${s.consultations} 项意见征集，${s.messages} 条留言，${s.ratings} 条评价，${s.accountabilityCases} 件责任追究案件`);
+  }
   io.out('演示账号（密码只显示这一次，请妥善保存）/ demo accounts (the password is shown only once):');
   for (const a of result.accounts) io.out(`  ${a.login.padEnd(10)} ${a.roles.join(',')}`);
   io.out(`  密码 / password: ${result.password ?? ''}`);

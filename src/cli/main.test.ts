@@ -69,7 +69,8 @@ for (const engine of ENGINES) {
       assert.equal((await run('migrate')).code, 0);
       const seeded = await run('seed', '--demo', '--password', 'Demo-Passw0rd!');
       assert.equal(seeded.code, 0, seeded.err);
-      assert.match(seeded.out, /已写入演示数据：23 个机构，\d+ 条政府信息，11 件依申请公开申请，8 个账号/);
+      assert.match(seeded.out, /已写入演示数据：23 个机构，\d+ 条政府信息，11 件依申请公开申请，10 个账号/);
+      assert.match(seeded.out, /监督保障演示数据：3 项意见征集，\d+ 条留言，\d+ 条评价，\d+ 件责任追究案件/);
       assert.match(seeded.out, /admin +system_admin/);
       const again = await run('seed', '--demo');
       assert.match(again.out, /未写入演示数据/);

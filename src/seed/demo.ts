@@ -11,7 +11,7 @@ import { seedDemoRecords } from './records.js';
 import { seedDemoInspection } from './inspection.js';
 import { seedDemoRequests } from './requests.js';
 import { seedDemoServices } from './services.js';
-import { seedDemoSupervision } from './supervision.js';
+import { seedDemoSupervision, type SupervisionSeedResult } from './supervision.js';
 import { seedHelpPages } from '../help/service.js';
 
 const DEMO_DIR = new URL('../../data/demo/', import.meta.url);
@@ -60,6 +60,8 @@ export interface DemoSeedResult {
   readonly results: number;
   /** 政府网站检查: registered sites (each with its stored inspections) */
   readonly inspectionSites: number;
+  /** 监督保障: consultations, messages, ratings and accountability cases */
+  readonly supervision?: SupervisionSeedResult;
   readonly accounts: readonly { login: string; roles: readonly Role[] }[];
   /** Shown once; only its hash is stored. */
   readonly password?: string;
@@ -85,6 +87,6 @@ export async function seedDemo(deps: ServiceDeps, options: { password?: string }
   const requests = await seedDemoRequests(deps);
   const services = await seedDemoServices(deps);
   const inspection = await seedDemoInspection(deps);
-  await seedDemoSupervision(deps);
-  return { seeded: true, agencies: agencies.length, records, requests, serviceItems: services.items, results: services.results, inspectionSites: inspection.sites, accounts: DEMO_ACCOUNTS, password };
+  const supervision = await seedDemoSupervision(deps);
+  return { seeded: true, agencies: agencies.length, records, requests, serviceItems: services.items, results: services.results, inspectionSites: inspection.sites, supervision, accounts: DEMO_ACCOUNTS, password };
 }
