@@ -1,5 +1,5 @@
 /**
- * 工作考核 (条例 第四十八条: 政府信息公开工作考核制度、社会评议制度和责任追究制度): the indicators,
+ * 工作考核 (条例 第四十六条: 政府信息公开工作考核制度、社会评议制度和责任追究制度): the indicators,
  * their arithmetic, the weighting, rounding, ranking and roll-up. Pure, no I/O.
  *
  * Every indicator is a numerator over a denominator of whole numbers, so a figure can always be
@@ -31,7 +31,7 @@ export const INDICATOR_RULES: Readonly<Record<IndicatorKey, string>> = {
   interpretation: '当期首次发布、需要解读的政策文件中，解读材料在政策发布后规定工作日内发布的比例（国办发〔2016〕80号 同步发布）',
   website: '各网站当期最近一次检查的得分平均值，单项否决的计0分（国办秘函〔2019〕19号）',
   messages: '答复期限在当期的留言中按期答复的比例，逾期未答复和逾期答复均计为未按期（条例 第四十七条）',
-  evaluation: '当期社会评议的平均星级 × 20（5星为100分）（条例 第四十八条 社会评议）',
+  evaluation: '当期社会评议的平均星级 × 20（5星为100分）（条例 第四十六条 社会评议）',
   services: '当期作出的行政许可、行政处罚决定中，7个工作日内公示的比例（双公示）',
 };
 

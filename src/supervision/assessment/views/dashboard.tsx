@@ -88,7 +88,7 @@ export function DashboardPage({ ctx, d, current }: { ctx: PageContext; d: Dashbo
   return (
     <StaffLayout ctx={ctx} title={title}>
       <h1>{title}</h1>
-      <p class="lead">按《中华人民共和国政府信息公开条例》第四十八条建立的考核制度，对权限范围内各单位的政务公开工作计分排名。每个数字均可点开，查看计入的具体事项。</p>
+      <p class="lead">按《中华人民共和国政府信息公开条例》第四十六条建立的考核制度，对权限范围内各单位的政务公开工作计分排名。每个数字均可点开，查看计入的具体事项。</p>
       <YearForm action="/staff/assessment" year={d.year} current={current} />
       <WeightsNote weights={d.weights} />
       <section aria-labelledby="as-ranking">

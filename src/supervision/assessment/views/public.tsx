@@ -38,7 +38,7 @@ export function PublicAssessmentPage({ ctx, a, current }: { ctx: PageContext; a:
     <PublicLayout ctx={ctx} title={title} crumbs={[{ label: '政务公开工作考核' }]}>
       <h1>{title}</h1>
       <p class="lead">
-        依照《中华人民共和国政府信息公开条例》第四十八条，对各单位的主动公开、依申请公开、政策解读、网站、留言答复、社会评议和双公示等工作计分。综合得分为各项指标得分的加权平均（满分100）；当年没有可计数事项的指标不参与计分。{a.year === current ? `数据截至 ${a.today}。` : ''}
+        依照《中华人民共和国政府信息公开条例》第四十六条，对各单位的主动公开、依申请公开、政策解读、网站、留言答复、社会评议和双公示等工作计分。综合得分为各项指标得分的加权平均（满分100）；当年没有可计数事项的指标不参与计分。{a.year === current ? `数据截至 ${a.today}。` : ''}
       </p>
       <form method="get" action="/assessment" class="inline-form">
         <label for="pa-year">年度</label>{' '}
