@@ -18,6 +18,10 @@ import * as requestStore from '../src/requests/store.js';
 import { seedHelpPages } from '../src/help/service.js';
 import { storeActiveRun, storeDoneRun } from '../src/inspection/fixtures/runs.js';
 import { registerSite } from '../src/inspection/service.js';
+import { detectAccountabilityCases } from '../src/supervision/accountability/service.js';
+import { submitComment } from '../src/supervision/consultations/comment.service.js';
+import { createConsultation, publishConsultation } from '../src/supervision/consultations/service.js';
+import { submitMessage } from '../src/supervision/messages/service.js';
 import { ROUTE_MODULES } from '../src/routes.js';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../src/test-support/db.js';
 import { makeHierarchy, makeUser, TEST_PASSWORD } from '../src/test-support/factories.js';
@@ -48,6 +52,13 @@ const SERVICE_VIEWERS: Role[] = ['editor', 'reviewer', 'agency_admin', 'supervis
 const SERVICE_MANAGERS: Role[] = ['editor', 'agency_admin'];
 const INSPECTION_VIEWERS: Role[] = ['inspector', 'supervisor', 'agency_admin', 'system_admin'];
 const INSPECTION_MANAGERS: Role[] = ['inspector', 'system_admin'];
+// 监督保障 (GRANTS in src/platform/auth/model.ts): oversight reads; its only grants are views.
+const PARTICIPATION_VIEWERS: Role[] = ['editor', 'reviewer', 'request_officer', 'agency_admin', 'supervisor', 'oversight', 'system_admin'];
+const CONSULTATION_MANAGERS: Role[] = ['editor', 'reviewer', 'agency_admin'];
+const MESSAGE_ANSWERERS: Role[] = ['request_officer', 'agency_admin'];
+const SUPERVISION_VIEWERS: Role[] = ['agency_admin', 'supervisor', 'oversight', 'system_admin'];
+/** Writes on an open consultation's page: each refuses an empty form (400) before changing anything. */
+const CONSULTATION_ACTIONS = ['withdraw', 'feedback', 'final-policy'];
 /** 依申请公开 steps posted with an empty form: each is refused field by field (400) for an officer. */
 const REQUEST_STEPS = ['correction', 'correction-received', 'consultation', 'consultation-end', 'extension', 'fee', 'fee-paid', 'decide', 'appeals', 'attachments', 'release'];
 /** Record ids created in `before`, substituted into the `{name}` placeholders of the URLs. */
@@ -138,6 +149,40 @@ const CASES: RouteCase[] = [
   { method: 'GET', url: '/staff/inspection/runs/{doneRun}', pattern: '/staff/inspection/runs/:id', allowed: INSPECTION_VIEWERS, okStatus: 200 },
   { method: 'GET', url: '/staff/inspection/runs/{queuedRun}', pattern: '/staff/inspection/runs/:id', allowed: INSPECTION_VIEWERS, okStatus: 200 },
   { method: 'GET', url: '/staff/inspection/runs/{doneRun}/report.json', pattern: '/staff/inspection/runs/:id/report.json', allowed: INSPECTION_VIEWERS, okStatus: 200 },
+  // 意见征集: {draftConsultation} is a district draft whose window (2 days) is too short to publish, so
+  // publishing it is refused (400) and it stays editable; {consultation} is open with one pending
+  // {comment}. Withdraw, moderate, adoption and final-policy refuse an empty form field by field;
+  // the feedback is refused (400) because the window has not closed.
+  { method: 'GET', url: '/staff/consultations', pattern: '/staff/consultations', allowed: PARTICIPATION_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/consultations/new', pattern: '/staff/consultations/new', allowed: CONSULTATION_MANAGERS, okStatus: 200 },
+  { method: 'POST', url: '/staff/consultations', pattern: '/staff/consultations', allowed: CONSULTATION_MANAGERS, okStatus: 400 },
+  { method: 'GET', url: '/staff/consultations/{consultation}', pattern: '/staff/consultations/:id', allowed: PARTICIPATION_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/consultations/{draftConsultation}', pattern: '/staff/consultations/:id', allowed: PARTICIPATION_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/consultations/{draftConsultation}/edit', pattern: '/staff/consultations/:id/edit', allowed: CONSULTATION_MANAGERS, okStatus: 200 },
+  { method: 'POST', url: '/staff/consultations/{draftConsultation}', pattern: '/staff/consultations/:id', allowed: CONSULTATION_MANAGERS, okStatus: 400 },
+  { method: 'POST', url: '/staff/consultations/{draftConsultation}/publish', pattern: '/staff/consultations/:id/publish', allowed: CONSULTATION_MANAGERS, okStatus: 400 },
+  ...CONSULTATION_ACTIONS.map(
+    (a): RouteCase => ({ method: 'POST', url: `/staff/consultations/{consultation}/${a}`, pattern: `/staff/consultations/:id/${a}`, allowed: CONSULTATION_MANAGERS, okStatus: 400 }),
+  ),
+  { method: 'POST', url: '/staff/consultations/{consultation}/comments/{comment}/moderate', pattern: '/staff/consultations/:id/comments/:commentId/moderate', allowed: CONSULTATION_MANAGERS, okStatus: 400 },
+  { method: 'POST', url: '/staff/consultations/{consultation}/comments/{comment}/adoption', pattern: '/staff/consultations/:id/comments/:commentId/adoption', allowed: CONSULTATION_MANAGERS, okStatus: 400 },
+  // 留言投诉: {message} is a pending complaint to the district finance bureau, past its due date.
+  { method: 'GET', url: '/staff/messages', pattern: '/staff/messages', allowed: PARTICIPATION_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/messages/{message}', pattern: '/staff/messages/:id', allowed: PARTICIPATION_VIEWERS, okStatus: 200 },
+  { method: 'POST', url: '/staff/messages/{message}/answer', pattern: '/staff/messages/:id/answer', allowed: MESSAGE_ANSWERERS, okStatus: 400 },
+  { method: 'POST', url: '/staff/messages/{message}/reject', pattern: '/staff/messages/:id/reject', allowed: MESSAGE_ANSWERERS, okStatus: 400 },
+  { method: 'POST', url: '/staff/messages/{message}/finding', pattern: '/staff/messages/:id/finding', allowed: ['supervisor'], okStatus: 400 },
+  // 工作考核 of the district government, and the settings (system admins only).
+  { method: 'GET', url: '/staff/assessment', pattern: '/staff/assessment', allowed: SUPERVISION_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/assessment/city-d1', pattern: '/staff/assessment/:agencyCode', allowed: SUPERVISION_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/assessment/city-d1/messages?scope=subtree', pattern: '/staff/assessment/:agencyCode/:indicator', allowed: SUPERVISION_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/supervision/settings', pattern: '/staff/supervision/settings', allowed: ['system_admin'], okStatus: 200 },
+  { method: 'POST', url: '/staff/supervision/settings', pattern: '/staff/supervision/settings', allowed: ['system_admin'], okStatus: 400 },
+  // 责任追究: {case} is the unanswered-message case the sweep opened for {message}.
+  { method: 'GET', url: '/staff/accountability', pattern: '/staff/accountability', allowed: SUPERVISION_VIEWERS, okStatus: 200 },
+  { method: 'GET', url: '/staff/accountability/{case}', pattern: '/staff/accountability/:id', allowed: SUPERVISION_VIEWERS, okStatus: 200 },
+  { method: 'POST', url: '/staff/accountability/{case}/actions', pattern: '/staff/accountability/:id/actions', allowed: ['supervisor'], okStatus: 400 },
+  { method: 'GET', url: '/staff/notifications', pattern: '/staff/notifications', allowed: 'all', okStatus: 200 },
   // Logout is checked last for each role, since it ends the session.
   { method: 'POST', url: '/staff/logout', pattern: '/staff/logout', allowed: 'all', okStatus: 303 },
 ];
@@ -206,6 +251,31 @@ for (const engine of ENGINES) {
       records.site = site.id;
       records.doneRun = (await storeDoneRun(tdb.ctx.db, site, '2026-11-20T02:00:00.000Z', 88.5)).id;
       records.queuedRun = (await storeActiveRun(tdb.ctx.db, site.id, tdb.clock.now().toISOString())).id;
+      // 意见征集 of the district government: a draft with a 2-day window, and an open one with a comment.
+      const text = '第一条 为了规范管理，制定本办法。\n第二条 本办法自发布之日起施行。';
+      const consultation = { agency: 'city-d1', title: '东区老旧小区改造管理办法（征求意见稿）', text, opensOn: '2026-11-26' };
+      records.draftConsultation = (await createConsultation(tdb.ctx, seed, { ...consultation, closesOn: '2026-11-27' })).id;
+      const open = await createConsultation(tdb.ctx, seed, { ...consultation, title: '东区停车管理办法（征求意见稿）', closesOn: '2026-12-25' });
+      await publishConsultation(tdb.ctx, seed, open.id);
+      records.consultation = open.id;
+      records.comment = (await submitComment(tdb.ctx, open.id, { article: '1', body: '建议明确改造资金的来源。' }, 'ip-hash')).id;
+      // A complaint filed on 2026-11-02 to the district finance bureau, still unanswered on 11-26:
+      // the sweep opens an accountability case for it.
+      tdb.clock.set('2026-11-02T02:00:00.000Z');
+      // The same for the city education bureau, outside the district users' scope.
+      tdb.clock.set('2026-11-02T02:00:00.000Z');
+      const complaint = { kind: 'complaint', ground: 'not_disclosed', body: '2026年部门预算未按时公开。', authorName: '李四', contact: '13900139000' };
+      const filed = await submitMessage(tdb.ctx, { ...complaint, agency: 'city-d1-cz', subject: '东区财政局预算未公开' }, { ipHash: 'ip-hash' });
+      const cityFiled = await submitMessage(tdb.ctx, { ...complaint, agency: 'city-edu', subject: '市教育局预算未公开' }, { ipHash: 'ip-hash' });
+      tdb.clock.set('2026-11-26T02:00:00.000Z');
+      records.message = filed.message.id;
+      records.cityMessage = cityFiled.message.id;
+      records.cityConsultation = (await createConsultation(tdb.ctx, seed, { ...consultation, agency: 'city-edu', title: '市校外培训管理办法（征求意见稿）', closesOn: '2026-11-27' })).id;
+      await detectAccountabilityCases(tdb.ctx);
+      const caseOf = async (messageId: number) =>
+        (await tdb.ctx.db.selectFrom('accountabilityCase').select('id').where('objectType', '=', 'message').where('objectId', '=', messageId).executeTakeFirstOrThrow()).id;
+      records.case = await caseOf(filed.message.id);
+      records.cityCase = await caseOf(cityFiled.message.id);
     });
     after(async () => {
       await app?.close();
@@ -252,6 +322,71 @@ for (const engine of ENGINES) {
       await admin.login('u.system-admin', TEST_PASSWORD);
       assert.equal((await admin.get('/staff/agencies/city/edit')).statusCode, 200);
       assert.equal((await admin.get(`/staff/users/${cityUser.login}`)).statusCode, 200);
+    });
+
+    test('监督保障: the 400s of the matrix are the refusals meant, not some other failure', async () => {
+      const editor = new Visitor(app);
+      await editor.login('u.editor', TEST_PASSWORD);
+      const refusal = async (url: string) => {
+        const res = await editor.post(url, {});
+        assert.equal(res.statusCode, 400, url);
+        return res.body;
+      };
+      assert.match(await refusal(`/staff/consultations/${records.draftConsultation}/publish`), /征求意见期限为 2 日，不得少于 30 日/);
+      assert.match(await refusal(`/staff/consultations/${records.consultation}/feedback`), /征求意见截止后才能公开采纳情况/);
+      assert.match(await refusal(`/staff/consultations/${records.consultation}/withdraw`), /请填写原因/);
+      assert.match(await refusal(`/staff/consultations/${records.consultation}/comments/${records.comment}/moderate`), /请选择公开或不予公开/);
+      const officer = new Visitor(app);
+      await officer.login('u.request-officer', TEST_PASSWORD);
+      assert.match((await officer.post(`/staff/messages/${records.message}/answer`, {})).body, /请填写答复内容/);
+      const supervisor = new Visitor(app);
+      await supervisor.login('u.supervisor', TEST_PASSWORD);
+      assert.match((await supervisor.post(`/staff/messages/${records.message}/finding`, {})).body, /请选择核查结论/);
+      assert.match((await supervisor.post(`/staff/accountability/${records.case}/actions`, {})).body, /请选择处理方式/);
+      // Nothing changed: the consultations are as they were, the complaint still pending, the case open.
+      const draft = await tdb.ctx.db.selectFrom('consultation').select('status').where('id', '=', records.draftConsultation!).executeTakeFirstOrThrow();
+      assert.equal(draft.status, 'draft');
+      const message = await tdb.ctx.db.selectFrom('message').select(['status', 'finding']).where('id', '=', records.message!).executeTakeFirstOrThrow();
+      assert.deepEqual(message, { status: 'pending', finding: null });
+      const found = await tdb.ctx.db.selectFrom('accountabilityCase').select('status').where('id', '=', records.case!).executeTakeFirstOrThrow();
+      assert.equal(found.status, 'open');
+    });
+
+    test('监督保障 scope: district staff cannot reach the city bureau consultation, complaint or case', async () => {
+      const as = async (who: Role) => {
+        const v = new Visitor(app);
+        await v.login(`u.${who.replace('_', '-')}`, TEST_PASSWORD);
+        return v;
+      };
+      const admin = await as('agency_admin');
+      assert.equal((await admin.get(`/staff/consultations/${records.cityConsultation}`)).statusCode, 403);
+      assert.equal((await admin.get(`/staff/consultations/${records.cityConsultation}/edit`)).statusCode, 403);
+      assert.equal((await admin.post(`/staff/consultations/${records.cityConsultation}/publish`, {})).statusCode, 403);
+      assert.equal((await admin.post(`/staff/consultations/${records.cityConsultation}/withdraw`, { reason: '不再需要' })).statusCode, 403);
+      assert.equal((await admin.get(`/staff/messages/${records.cityMessage}`)).statusCode, 403);
+      assert.equal((await admin.post(`/staff/messages/${records.cityMessage}/answer`, { answer: '已公开。' })).statusCode, 403);
+      assert.equal((await admin.get(`/staff/accountability/${records.cityCase}`)).statusCode, 403);
+      assert.equal((await admin.get('/staff/assessment/city-edu')).statusCode, 403);
+      const lists = [await admin.get('/staff/consultations'), await admin.get('/staff/messages'), await admin.get('/staff/accountability')];
+      assert.deepEqual(lists.map((r) => r.statusCode), [200, 200, 200]);
+      assert.match(lists[0]!.body, /东区停车管理办法/);
+      assert.doesNotMatch(lists[0]!.body, /市校外培训管理办法/);
+      assert.match(lists[1]!.body, /东区财政局预算未公开/);
+      assert.doesNotMatch(lists[1]!.body, /市教育局预算未公开/);
+      const supervisor = await as('supervisor');
+      assert.equal((await supervisor.post(`/staff/messages/${records.cityMessage}/finding`, { finding: 'verified', note: '属实。' })).statusCode, 403);
+      assert.equal((await supervisor.post(`/staff/accountability/${records.cityCase}/actions`, { action: 'note', actedOn: '2026-11-26', note: '已督促。' })).statusCode, 403);
+      const oversight = await as('oversight');
+      assert.equal((await oversight.get(`/staff/messages/${records.cityMessage}`)).statusCode, 403);
+      const own = await oversight.get(`/staff/messages/${records.message}`); // read-only: the author masked
+      assert.equal(own.statusCode, 200);
+      assert.doesNotMatch(own.body, /13900139000|李四/);
+      assert.equal((await oversight.get('/staff/assessment/city-edu')).statusCode, 403);
+      // Still untouched.
+      const city = await tdb.ctx.db.selectFrom('message').select(['status', 'finding']).where('id', '=', records.cityMessage!).executeTakeFirstOrThrow();
+      assert.deepEqual(city, { status: 'pending', finding: null });
+      const cityCase = await tdb.ctx.db.selectFrom('accountabilityCase').select('status').where('id', '=', records.cityCase!).executeTakeFirstOrThrow();
+      assert.equal(cityCase.status, 'open');
     });
 
     test('a supervisor reads the audit log of its agency and below, not of others', async () => {
