@@ -9,7 +9,7 @@ import { ROUTE_MODULES } from '../routes.js';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../test-support/db.js';
 import { makeHierarchy } from '../test-support/factories.js';
 import { createTestApp, Visitor, type TestApp } from '../test-support/http.js';
-import { ACCESS_COOKIE } from './routes.public.js';
+import { ACCESS_COOKIE } from './applicant-access.js';
 import { addRequestAttachment, decide, submitOnline } from './service.js';
 import { SYSTEM } from './workflow-support.js';
 import { APPLICANT_SECRETS, sampleApplication } from '../test-support/requests.js';

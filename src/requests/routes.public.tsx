@@ -3,8 +3,6 @@
  * form and its API, the status look-up (tracking number + query code → a short-lived signed cookie),
  * the letters and files sent to the applicant, and each agency's anonymised public register.
  */
-import { ratingPanel } from '../supervision/ratings/service.js';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { listAgencies } from '../agencies/service.js';
@@ -19,6 +17,8 @@ import { pageContext, sendPage } from '../platform/http/render.js';
 import { formFields, parseQuery } from '../platform/http/validate.js';
 import type { WebContext } from '../platform/http/web-context.js';
 import type { RequestRow } from '../platform/db/schema.js';
+import { ratingPanel } from '../supervision/ratings/service.js';
+import { ACCESS_COOKIE, ACCESS_PATH, ACCESS_SECONDS, accessAllowed, accessToken } from './applicant-access.js';
 import { normalizeTrackingNumber, TRACKING_NUMBER_RE } from './model.js';
 import { applicationSchema } from './schemas.js';
 import { applicantView, findForApplicant, publicRegister, requestForVerifiedApplicant, submitOnline } from './service.js';
@@ -31,34 +31,6 @@ import { RegisterPage, type RegisterStats } from './views/public/register.js';
 import { letterPath, StatusPage } from './views/public/status.js';
 import { statusPath, SubmittedPage } from './views/public/submitted.js';
 import { TrackPage } from './views/public/track.js';
-
-// ---------------------------------------------------------------- the applicant's viewing cookie
-
-/** `gk_rq` = tracking number . expiry (unix seconds) . HMAC-SHA256 under the app secret. */
-export const ACCESS_COOKIE = 'gk_rq';
-const ACCESS_PATH = '/requests/status';
-export const ACCESS_SECONDS = 30 * 60;
-
-function accessMac(secret: string, tn: string, expires: number): string {
-  return createHmac('sha256', secret).update(`gk_rq\n${tn}\n${expires}`).digest('base64url');
-}
-
-export function accessToken(secret: string, tn: string, nowSeconds: number): string {
-  const expires = nowSeconds + ACCESS_SECONDS;
-  return `${tn}.${expires}.${accessMac(secret, tn, expires)}`;
-}
-
-/** Whether the cookie opens this request now: right number, not expired, genuine signature. */
-export function accessAllowed(secret: string, token: string | undefined, tn: string, nowSeconds: number): boolean {
-  const parts = (token ?? '').split('.');
-  if (parts.length !== 3) return false;
-  const [cookieTn = '', exp = '', mac = ''] = parts;
-  const expires = Number(exp);
-  if (!/^\d{1,12}$/.test(exp) || expires <= nowSeconds || expires > nowSeconds + ACCESS_SECONDS) return false;
-  const expected = Buffer.from(accessMac(secret, cookieTn, expires));
-  const given = Buffer.from(mac);
-  return given.length === expected.length && timingSafeEqual(given, expected) && cookieTn === tn;
-}
 
 // ---------------------------------------------------------------- limits and inputs
 

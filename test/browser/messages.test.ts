@@ -2,12 +2,14 @@
 // 留言/投诉 and 社会评议 in a real Chromium without JavaScript, on the demo city, once per database
 // engine: a visitor files a complaint through the form and gets a tracking number and query code;
 // the request officer chensy (岚江市人民政府) answers it with publication; the public board shows the
-// question and answer with personal data masked; the visitor looks it up; a visitor rates a record
-// once and a second attempt is refused.
+// question and answer with personal data masked; the visitor looks it up; a message not accepted
+// shows its reason (masked) to the author and on the board; the supervisor zhaozq records a finding
+// on a complaint with its note; a visitor rates a record once and a second attempt is refused.
 // Run: node --import tsx --test test/browser/messages.test.ts
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { submitMessage } from '../../src/supervision/messages/service.js';
 import { ENGINES } from '../../src/test-support/db.js';
 import { assertNoJsPageAccessible, asUser, browserSuiteSkip, launchChromium, open, startDemoApp, submitAndWait, type DemoApp } from './support.js';
 
@@ -86,6 +88,56 @@ for (const engine of ENGINES) {
         assert.equal(await submitAndWait(page, 'main form[action="/messages/track"] button[type="submit"]'), 200);
         assert.equal(((await page.textContent('#ly-status')) ?? '').trim(), '已答复');
         assert.match((await page.textContent('#ly-answer')) ?? '', /已督促相关处室/);
+      });
+    });
+
+    test('not accepted: the reason reaches the author and the board, masked; the finding and its note on the staff page', async () => {
+      const subject = '再次反映预公开栏目空白';
+      // Filed through the service (the form itself is exercised above).
+      const filed = await submitMessage(
+        demo.tdb.ctx,
+        { agency: 'ljs', kind: 'complaint', ground: 'not_disclosed', subject, body: '与我上周的投诉相同。', authorName: '钱多多', contact: '13912345678', publishConsent: '1' },
+        { ipHash: 'browser-test' },
+      );
+      const tn = filed.message.trackingNumber;
+      const reason = '钱多多上周已提交相同投诉（电话13912345678），已合并办理，不再重复受理。';
+      const masked = '钱*多上周已提交相同投诉（电话139****5678），已合并办理，不再重复受理。';
+
+      await as('chensy', async (page) => {
+        await open(page, `/staff/messages/${filed.message.id}`);
+        await page.fill('#f-reason', reason);
+        await page.check('#f-reject-publish');
+        assert.equal(await submitAndWait(page, 'form[action$="/reject"] button[type="submit"]'), 200);
+        assert.match(await mainText(page), /已不予受理/);
+        assert.equal(((await page.textContent('#ly-reject-reason')) ?? '').trim(), reason);
+        await assertNoJsPageAccessible(browser, demo, page, 'refused message (staff)');
+      });
+
+      await as('zhaozq', async (page) => {
+        await open(page, `/staff/messages/${filed.message.id}`);
+        await page.check('#f-finding-unfounded');
+        await page.fill('#f-note', '经核查，该栏目已于本月补充发布内容。');
+        assert.equal(await submitAndWait(page, 'form[action$="/finding"] button[type="submit"]'), 200);
+        assert.match(await mainText(page), /核查结论已保存/);
+        assert.equal(((await page.textContent('#ly-finding')) ?? '').trim(), '经核查不属实');
+        assert.equal(((await page.textContent('#ly-finding-note')) ?? '').trim(), '经核查，该栏目已于本月补充发布内容。');
+        await assertNoJsPageAccessible(browser, demo, page, 'complaint with a finding');
+      });
+
+      await as(null, async (page) => {
+        await open(page, '/messages');
+        const board = await mainText(page);
+        assert.ok(board.includes(subject), 'the refused message is on the board');
+        assert.ok(board.includes(`不予受理的理由：${masked}`), 'with its reason, masked');
+        for (const secret of ['钱多多', '13912345678']) assert.ok(!board.includes(secret), `the board shows ${secret}`);
+
+        await open(page, '/messages/track');
+        await page.fill('#f-trackingNumber', tn);
+        await page.fill('#f-queryCode', filed.queryCode);
+        assert.equal(await submitAndWait(page, 'main form[action="/messages/track"] button[type="submit"]'), 200);
+        assert.equal(((await page.textContent('#ly-status')) ?? '').trim(), '不予受理');
+        assert.equal(((await page.textContent('#ly-reject-reason')) ?? '').trim(), masked);
+        await assertNoJsPageAccessible(browser, demo, page, 'refused message (author)');
       });
     });
 

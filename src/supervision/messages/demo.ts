@@ -13,7 +13,7 @@ import { answerMessage, recordFinding, rejectMessage, submitMessage } from './se
 
 type Ending =
   | { kind: 'answer'; afterWorkingDays: number; publish: boolean; text: string; finding?: 'verified' | 'unfounded' }
-  | { kind: 'reject'; afterWorkingDays: number; text: string }
+  | { kind: 'reject'; afterWorkingDays: number; publish: boolean; text: string }
   | { kind: 'pending' };
 
 interface DemoMessage {
@@ -75,7 +75,7 @@ const MESSAGES: readonly DemoMessage[] = [
   {
     daysAgo: 40,
     input: { agency: 'ljs-scjgj', kind: 'consult', subject: '同一问题再次咨询', body: '与我上周的留言内容相同。', ...who('孙强', '13600136000') },
-    ending: { kind: 'reject', afterWorkingDays: 2, text: '本留言与您此前提交的留言内容相同，已合并办理，不再重复受理。' },
+    ending: { kind: 'reject', afterWorkingDays: 2, publish: true, text: '本留言与您此前提交的留言内容相同，已合并办理，不再重复受理。' },
   },
   {
     daysAgo: 36,
@@ -120,7 +120,7 @@ export async function seedDemoMessages(deps: ServiceDeps): Promise<number> {
     let answerDay = addWorkingDays(cal, message.receivedOn, ending.afterWorkingDays).date;
     if (answerDay > today) answerDay = today;
     if (ending.kind === 'reject') {
-      await rejectMessage(on(answerDay), SYSTEM, message.id, { reason: ending.text });
+      await rejectMessage(on(answerDay), SYSTEM, message.id, { reason: ending.text, publish: ending.publish ? '1' : '' });
       continue;
     }
     await answerMessage(on(answerDay), SYSTEM, message.id, { answer: ending.text, publish: ending.publish ? '1' : '' });

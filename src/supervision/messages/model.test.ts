@@ -71,8 +71,12 @@ describe('masking for the public board', () => {
     assert.equal(maskPersonalData(text, ['张伟']), '我是张*，电话139****5678，身份证110105********002X，邮箱z***@example.cn，座机0748****34。');
   });
   test('publicText masks subject, body and answer', () => {
-    const t = publicText({ subject: '张伟的问题', body: '请回电13800138000', answer: '已电话联系13800138000', authorName: '张伟' });
-    assert.deepEqual(t, { subject: '张*的问题', body: '请回电138****8000', answer: '已电话联系138****8000' });
+    const t = publicText({ subject: '张伟的问题', body: '请回电13800138000', answer: '已电话联系13800138000', rejectReason: null, authorName: '张伟' });
+    assert.deepEqual(t, { subject: '张*的问题', body: '请回电138****8000', answer: '已电话联系138****8000', rejectReason: null });
+  });
+  test('publicText masks the reason a message was not accepted', () => {
+    const t = publicText({ subject: '再次咨询', body: '同上', answer: null, rejectReason: '张伟（13800138000）此前已提交相同留言，不再重复受理。', authorName: '张伟' });
+    assert.deepEqual(t, { subject: '再次咨询', body: '同上', answer: null, rejectReason: '张*（138****8000）此前已提交相同留言，不再重复受理。' });
   });
   test('contacts for readers who may not reply', () => {
     assert.equal(maskContact('13800138000'), '138****8000');

@@ -171,10 +171,18 @@ export interface PublicMessageText {
   readonly subject: string;
   readonly body: string;
   readonly answer: string | null;
+  readonly rejectReason: string | null;
 }
 
-/** What the board shows of a message: subject, body and answer masked; never the name or contact. */
-export function publicText(m: { subject: string; body: string; answer: string | null; authorName: string }): PublicMessageText {
+/**
+ * What a public page shows of a message: subject, body, answer and the reason it was not accepted,
+ * masked (个人信息保护法 第二十八条); never the name or contact.
+ */
+export function publicText(m: { subject: string; body: string; answer: string | null; rejectReason: string | null; authorName: string }): PublicMessageText {
   const names = [m.authorName];
-  return { subject: maskPersonalData(m.subject, names), body: maskPersonalData(m.body, names), answer: m.answer === null ? null : maskPersonalData(m.answer, names) };
+  const mask = (t: string | null) => (t === null ? null : maskPersonalData(t, names));
+  return { subject: maskPersonalData(m.subject, names), body: maskPersonalData(m.body, names), answer: mask(m.answer), rejectReason: mask(m.rejectReason) };
 }
+
+/** States a message may be shown on the board in, once published: answered, or not accepted with its reason. */
+export const BOARD_STATES: readonly MessageState[] = ['answered', 'rejected'];

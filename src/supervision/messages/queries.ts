@@ -11,11 +11,14 @@ import { subtreeIds } from '../../platform/hierarchy.js';
 import { normalizeQueryCode } from '../../requests/model.js';
 import {
   answeredOnTime,
+  BOARD_STATES,
   COMPLAINT_GROUND_LABELS,
   isComplaintGround,
   isMessageKind,
+  isMessageState,
   isOverdue,
   MESSAGE_KIND_LABELS,
+  MESSAGE_STATE_LABELS,
   MESSAGE_NUMBER_RE,
   normalizeMessageNumber,
   publicText,
@@ -33,9 +36,15 @@ export interface PublicMessage {
   readonly kind: string;
   readonly kindLabel: string;
   readonly groundLabel: string | null;
+  /** 'answered' | 'rejected' (不予受理) */
+  readonly status: string;
+  readonly statusLabel: string;
   readonly subject: string;
   readonly body: string;
+  /** the answer (status 'answered'), masked */
   readonly answer: string | null;
+  /** why it was not accepted (status 'rejected'), masked */
+  readonly rejectReason: string | null;
   readonly receivedOn: string;
   readonly dueOn: string;
   readonly answeredOn: string | null;
@@ -52,9 +61,12 @@ export function presentPublic(cal: WorkingDayCalendar, m: store.MessageWithAgenc
     kind: m.kind,
     kindLabel: isMessageKind(m.kind) ? MESSAGE_KIND_LABELS[m.kind] : m.kind,
     groundLabel: isComplaintGround(m.ground) ? COMPLAINT_GROUND_LABELS[m.ground] : null,
+    status: m.status,
+    statusLabel: isMessageState(m.status) ? MESSAGE_STATE_LABELS[m.status] : m.status,
     subject: text.subject,
     body: text.body,
     answer: text.answer,
+    rejectReason: text.rejectReason,
     receivedOn: m.receivedOn,
     dueOn: m.dueOn,
     answeredOn: m.answeredOn,
@@ -70,7 +82,7 @@ export interface BoardFilter {
   readonly pageSize: number;
 }
 
-/** Published answered messages, newest answer first, optionally of one agency and kind. */
+/** Published messages (answered, or not accepted with the reason), newest first, optionally of one agency and kind. */
 export async function publicBoard(db: Executor, cal: WorkingDayCalendar, f: BoardFilter): Promise<{ total: number; items: PublicMessage[] }> {
   const agencies = await listAgencies(db);
   const agency = f.agency ? agencies.find((a) => a.code === f.agency) : undefined;
@@ -78,18 +90,19 @@ export async function publicBoard(db: Executor, cal: WorkingDayCalendar, f: Boar
   const { total, rows } = await store.publishedMessages(db, {
     agencyId: agency?.id,
     kind: f.kind && isMessageKind(f.kind) ? f.kind : undefined,
+    states: BOARD_STATES,
     limit: f.pageSize,
     offset: (f.page - 1) * f.pageSize,
   });
   return { total, items: rows.map((r) => presentPublic(cal, r)) };
 }
 
-/** One published message, or undefined (unknown, unpublished or refused look the same). */
+/** One published message (answered or not accepted), or undefined (unknown, pending or unpublished look the same). */
 export async function publishedMessage(db: Executor, cal: WorkingDayCalendar, trackingNumber: string): Promise<PublicMessage | undefined> {
   const tn = normalizeMessageNumber(trackingNumber);
   if (!MESSAGE_NUMBER_RE.test(tn)) return undefined;
   const m = await store.findByNumber(db, tn);
-  return m && m.published === 1 && m.status === 'answered' ? presentPublic(cal, m) : undefined;
+  return m && m.published === 1 && isMessageState(m.status) && BOARD_STATES.includes(m.status) ? presentPublic(cal, m) : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { ENGINES, skipReason } from '../../test-support/db.js';
 import { makeHierarchy, makeUser, TEST_PASSWORD } from '../../test-support/factories.js';
 import { createTestApp, Visitor, type TestApp } from '../../test-support/http.js';
+import { submitMessage } from './service.js';
 
 const FORM = {
   agency: 'city-edu',
@@ -23,6 +24,7 @@ for (const engine of ENGINES) {
       const h = await makeHierarchy(t.tdb.ctx);
       await makeUser(t.tdb.ctx, { login: 'officer', agencyId: h.city.id, roles: ['request_officer'] });
       await makeUser(t.tdb.ctx, { login: 'watcher', agencyId: h.city.id, roles: ['oversight'] });
+      await makeUser(t.tdb.ctx, { login: 'sup', agencyId: h.city.id, roles: ['supervisor'] });
       const now = t.tdb.clock.now().toISOString();
       await t.tdb.ctx.db.insertInto('serviceItem').values({ code: 'edu-001', agencyId: h.bureau.id, name: '学籍证明', type: '公共服务', guide: '{}', visits: '', promisedDays: null, createdAt: now, updatedAt: now }).execute();
     });
@@ -83,6 +85,73 @@ for (const engine of ENGINES) {
       const mine = await citizen.post('/messages/track', { trackingNumber: tn.toLowerCase(), queryCode: qc });
       assert.equal(mine.statusCode, 200);
       assert.match(mine.body, /已答复/);
+    });
+
+    test('not accepted: the reason is kept apart from the answer and shown, masked, to the author and on the board', async () => {
+      // Filed through the service: the form's per-IP limit is spent by the tests above.
+      const filed = await submitMessage(t.tdb.ctx, { ...FORM, kind: 'consult', ground: '', subject: '同一问题再次咨询', body: '与上周的留言相同。' }, { ipHash: 'ip-reject' });
+      const { id, trackingNumber: tn } = filed.message;
+      const officer = new Visitor(t.app);
+      await officer.login('officer', TEST_PASSWORD);
+      const empty = await officer.post(`/staff/messages/${id}/reject`, { reason: '' });
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /请填写不予受理的理由 \/ enter the reason/);
+      const reason = '赵小兰已于上周提交相同留言（电话13912345678），已合并办理，不再重复受理。';
+      const refused = await officer.post(`/staff/messages/${id}/reject`, { reason, publish: '1' });
+      assert.equal(refused.statusCode, 303);
+      assert.equal(refused.headers.location, `/staff/messages/${id}?done=rejected`);
+      const row = await t.tdb.ctx.db.selectFrom('message').select(['status', 'answer', 'rejectReason', 'published']).where('id', '=', id).executeTakeFirstOrThrow();
+      assert.deepEqual(row, { status: 'rejected', answer: null, rejectReason: reason, published: 1 });
+      const staffPage = await officer.get(`/staff/messages/${id}`);
+      assert.match(staffPage.body, /<h2>不予受理的理由<\/h2>/);
+      assert.ok(staffPage.body.includes(reason), 'staff read the reason as written');
+      assert.ok(!staffPage.body.includes('提交答复'), 'no answer form once refused');
+
+      const masked = '赵*兰已于上周提交相同留言（电话139****5678），已合并办理，不再重复受理。';
+      const author = new Visitor(t.app);
+      await author.get('/messages/track');
+      const mine = await author.post('/messages/track', { trackingNumber: tn, queryCode: filed.queryCode });
+      assert.equal(mine.statusCode, 200);
+      assert.match(mine.body, /id="ly-status">不予受理</);
+      assert.ok(mine.body.includes(`id="ly-reject-reason">${masked}<`), 'the author reads the reason, masked');
+      assert.ok(!mine.body.includes('id="ly-answer"'));
+
+      const board = await new Visitor(t.app).get('/messages');
+      assert.ok(board.body.includes(`<strong>不予受理的理由：</strong>${masked}`), 'the board shows the reason, masked');
+      const one = await new Visitor(t.app).get(`/messages/${tn}`);
+      assert.equal(one.statusCode, 200);
+      assert.match(one.body, /<h2>不予受理的理由<\/h2>/);
+      assert.ok(one.body.includes(masked));
+      for (const page of [mine, board, one]) for (const secret of ['赵小兰', '13912345678', 'zxl@example.cn']) assert.ok(!page.body.includes(secret), `leaks ${secret}`);
+      const api = (await new Visitor(t.app).get('/api/v1/messages?kind=consult')).json<{ items: { trackingNumber: string; status: string; answer: string | null; rejectReason: string | null }[] }>();
+      const item = api.items.find((i) => i.trackingNumber === tn);
+      assert.deepEqual(item && { status: item.status, answer: item.answer, rejectReason: item.rejectReason }, { status: 'rejected', answer: null, rejectReason: masked });
+    });
+
+    test('the supervisor records a finding with its note; the staff page shows both', async () => {
+      const filed = await submitMessage(t.tdb.ctx, { ...FORM, subject: '招生简章未公开' }, { ipHash: 'ip-finding' });
+      const id = filed.message.id;
+      const sup = new Visitor(t.app);
+      await sup.login('sup', TEST_PASSWORD);
+      const before = await sup.get(`/staff/messages/${id}`);
+      assert.match(before.body, /id="ly-finding">尚未核查</);
+      const noNote = await sup.post(`/staff/messages/${id}/finding`, { finding: 'verified', note: '' });
+      assert.equal(noNote.statusCode, 400);
+      assert.match(noNote.body, /请填写核查说明 \/ enter a note/);
+      const note = '经核查，招生简章确未按期公开，已督促教育局三日内发布。';
+      const saved = await sup.post(`/staff/messages/${id}/finding`, { finding: 'verified', note });
+      assert.equal(saved.statusCode, 303);
+      const row = await t.tdb.ctx.db.selectFrom('message').select(['finding', 'findingNote', 'answer']).where('id', '=', id).executeTakeFirstOrThrow();
+      assert.deepEqual(row, { finding: 'verified', findingNote: note, answer: null });
+      const watcher = new Visitor(t.app);
+      await watcher.login('watcher', TEST_PASSWORD);
+      for (const v of [sup, watcher]) {
+        const page = await v.get(`/staff/messages/${id}`);
+        assert.match(page.body, /id="ly-finding">情况属实，督促整改</);
+        assert.ok(page.body.includes(`id="ly-finding-note">${note}<`));
+      }
+      // oversight reads but may not rule
+      assert.equal((await watcher.post(`/staff/messages/${id}/finding`, { finding: 'unfounded', note: 'x' })).statusCode, 403);
     });
 
     test('JSON API: files and refuses with error bodies', async () => {

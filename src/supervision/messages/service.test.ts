@@ -80,6 +80,14 @@ for (const engine of ENGINES) {
       const onCityEdu = (await submitMessage(tdb.ctx, message('city-edu'), { ipHash: 'ip-b' })).message;
       assert.equal(await code(rejectMessage(tdb.ctx, by(districtOfficer), onCityEdu.id, { reason: '重复' })), '403 FORBIDDEN');
       assert.equal(await code(rejectMessage(tdb.ctx, by(cityOfficer), onCityEdu.id, { reason: '重复留言' })), 'ok');
+      // the reason has its own column; the answer stays empty; not published without the tick
+      const refused = await tdb.ctx.db.selectFrom('message').selectAll().where('id', '=', onCityEdu.id).executeTakeFirstOrThrow();
+      assert.equal(refused.status, 'rejected');
+      assert.equal(refused.rejectReason, '重复留言');
+      assert.equal(refused.answer, null);
+      assert.equal(refused.answeredOn, '2026-11-26');
+      assert.equal(refused.published, 0);
+      assert.equal(await code(rejectMessage(tdb.ctx, by(cityOfficer), onCityEdu.id, { reason: '再次' })), '409 CONFLICT');
       // staff lists follow the same scope
       const districtList = await staffList(tdb.ctx.db, districtOfficer, '2026-11-26', { page: 1, pageSize: 50 });
       assert.ok(districtList.items.every((i) => i.message.agencyCode.startsWith('city-d1')));
@@ -92,9 +100,32 @@ for (const engine of ENGINES) {
       const consult = (await submitMessage(tdb.ctx, message('city-edu'), { ipHash: 'ip-c' })).message;
       assert.equal(await code(recordFinding(tdb.ctx, by(cityOfficer), complaint.id, { finding: 'verified', note: '属实' })), '403 FORBIDDEN');
       assert.equal(await code(recordFinding(tdb.ctx, by(citySupervisor), consult.id, { finding: 'verified', note: '属实' })), '409 CONFLICT');
+      assert.equal(await code(recordFinding(tdb.ctx, by(citySupervisor), complaint.id, { finding: 'verified', note: '' })), '400 VALIDATION_FAILED');
       assert.equal(await code(recordFinding(tdb.ctx, by(citySupervisor), complaint.id, { finding: 'verified', note: '属实，督促整改' })), 'ok');
+      const found = await tdb.ctx.db.selectFrom('message').select(['finding', 'findingNote', 'status', 'answer']).where('id', '=', complaint.id).executeTakeFirstOrThrow();
+      assert.deepEqual(found, { finding: 'verified', findingNote: '属实，督促整改', status: 'pending', answer: null });
       const audit = await tdb.ctx.db.selectFrom('auditEntry').select(['action', 'actorLogin']).where('objectId', '=', complaint.trackingNumber).orderBy('id').execute();
       assert.deepEqual(audit.map((a) => a.action), ['message.submit', 'message.finding']);
+    });
+
+    test('a refusal reaches the board with its reason (masked) only with consent and the tick', async () => {
+      const cal = await loadCalendar(tdb.ctx.db);
+      const reason = '王小明（13800138000）已就同一事项留言，不再重复受理。';
+      const shown = (await submitMessage(tdb.ctx, message('city-d1'), { ipHash: 'ip-e' })).message;
+      const noTick = (await submitMessage(tdb.ctx, message('city-d1'), { ipHash: 'ip-e' })).message;
+      const noConsent = (await submitMessage(tdb.ctx, message('city-d1', { publishConsent: '' }), { ipHash: 'ip-e' })).message;
+      await rejectMessage(tdb.ctx, by(districtOfficer), shown.id, { reason, publish: '1' });
+      await rejectMessage(tdb.ctx, by(districtOfficer), noTick.id, { reason });
+      await rejectMessage(tdb.ctx, by(districtOfficer), noConsent.id, { reason, publish: '1' });
+      const board = await publicBoard(tdb.ctx.db, cal, { agency: 'city-d1', page: 1, pageSize: 10 });
+      assert.equal(board.total, 1);
+      const item = board.items[0];
+      assert.equal(item?.trackingNumber, shown.trackingNumber);
+      assert.equal(item?.status, 'rejected');
+      assert.equal(item?.statusLabel, '不予受理');
+      assert.equal(item?.answer, null);
+      assert.equal(item?.rejectReason, '王*明（138****8000）已就同一事项留言，不再重复受理。');
+      assert.equal(item?.answeredOn, '2026-11-26');
     });
 
     test('overdue and the per-agency counts; the board shows only published answers, masked', async () => {

@@ -126,7 +126,9 @@ export async function submitMessage(deps: ServiceDeps, raw: unknown, meta: { ipH
           answeredAt: null,
           answeredOn: null,
           answeredBy: null,
+          rejectReason: null,
           finding: null,
+          findingNote: null,
           published: 0,
           ipHash: meta.ipHash,
         });
@@ -182,6 +184,7 @@ const answerSchema = z.object({
 });
 const rejectSchema = z.object({
   reason: trimmed(1000, '请填写不予受理的理由 / enter the reason', '理由最多1000字 / at most 1000 characters'),
+  publish: flag.default(false),
 });
 const findingSchema = z.object({
   finding: z.enum(['verified', 'unfounded'], { message: '请选择核查结论 / choose the finding' }),
@@ -229,7 +232,12 @@ export async function answerMessage(deps: ServiceDeps, by: MessageActor, id: num
   });
 }
 
-/** 不予受理, with the reason the author (and, if the author consented, nobody else) reads. The reason is kept in `answer`. */
+/**
+ * 不予受理 (abusive, duplicate, outside the agency's remit), with the reason in `reject_reason` (the
+ * answer stays empty). The author reads the reason on the look-up page; like an answer, the message
+ * and the reason reach the board only when the author consented AND the officer ticks "publish".
+ * The day it was refused ends the message for the counts (answered_on).
+ */
 export async function rejectMessage(deps: ServiceDeps, by: MessageActor, id: number, raw: unknown): Promise<MessageRow> {
   assertMay(by, 'message.answer');
   const input = parseOrRefuse(rejectSchema, raw);
@@ -237,13 +245,15 @@ export async function rejectMessage(deps: ServiceDeps, by: MessageActor, id: num
   return deps.db.transaction().execute(async (tx) => {
     const m = await loadForStaff(tx, by, id);
     if (m.status !== 'pending') throw errors.conflict('该留言已办结', 'This message has already been dealt with');
+    const published = input.publish && m.publishConsent === 1 ? 1 : 0;
     const row = await store.updateMessage(tx, m.id, {
       status: 'rejected',
-      answer: input.reason,
+      answer: null,
+      rejectReason: input.reason,
       answeredAt: now.toISOString(),
       answeredOn: chinaDate(now),
       answeredBy: by.actor.id,
-      published: 0,
+      published,
     });
     await appendAudit(tx, now, {
       actor: by.actor,
@@ -251,9 +261,9 @@ export async function rejectMessage(deps: ServiceDeps, by: MessageActor, id: num
       action: 'message.reject',
       objectType: 'message',
       objectId: m.trackingNumber,
-      summary: `不予受理留言 ${m.trackingNumber}`,
+      summary: `不予受理留言 ${m.trackingNumber}${published ? '（公开）' : ''}`,
       before: { status: m.status },
-      after: { status: 'rejected', reason: input.reason },
+      after: { status: 'rejected', reason: input.reason, published },
       ...(by.ip ? { ip: by.ip } : {}),
     });
     return row;
@@ -261,8 +271,8 @@ export async function rejectMessage(deps: ServiceDeps, by: MessageActor, id: num
 }
 
 /**
- * The supervisor's finding on a complaint (条例 第四十七条第二款: 督促整改 when borne out). The note
- * goes to the audit entry (the table has no column for it).
+ * The supervisor's finding on a complaint (条例 第四十七条第二款: 督促整改 when borne out), with its
+ * note in `finding_note`. A later finding replaces the earlier one; the audit entry keeps both.
  */
 export async function recordFinding(deps: ServiceDeps, by: MessageActor, id: number, raw: unknown): Promise<MessageRow> {
   assertMay(by, 'message.supervise');
@@ -271,7 +281,7 @@ export async function recordFinding(deps: ServiceDeps, by: MessageActor, id: num
   return deps.db.transaction().execute(async (tx) => {
     const m = await loadForStaff(tx, by, id);
     if (m.kind !== 'complaint') throw errors.conflict('只有投诉需要核查结论', 'Only complaints take a finding');
-    const row = await store.updateMessage(tx, m.id, { finding: input.finding });
+    const row = await store.updateMessage(tx, m.id, { finding: input.finding, findingNote: input.note });
     await appendAudit(tx, now, {
       actor: by.actor,
       agencyId: m.agencyId,
@@ -279,7 +289,7 @@ export async function recordFinding(deps: ServiceDeps, by: MessageActor, id: num
       objectType: 'message',
       objectId: m.trackingNumber,
       summary: `投诉 ${m.trackingNumber} 核查结论：${FINDING_LABELS[input.finding]}`,
-      before: { finding: m.finding },
+      before: { finding: m.finding, note: m.findingNote },
       after: { finding: input.finding, note: input.note },
       ...(by.ip ? { ip: by.ip } : {}),
     });

@@ -48,10 +48,12 @@ export interface PublishedFilter {
   readonly offset: number;
 }
 
-/** The public board: answered, published messages, newest answer first. */
-export async function publishedMessages(db: Executor, f: PublishedFilter): Promise<{ total: number; rows: MessageWithAgency[] }> {
-  let q = withAgency(db).where('m.published', '=', 1).where('m.status', '=', 'answered');
-  let c = db.selectFrom('message as m').where('m.published', '=', 1).where('m.status', '=', 'answered');
+/** The public board: published messages in one of `states` (answered, not accepted), newest first. */
+export async function publishedMessages(db: Executor, f: PublishedFilter & { states: readonly string[] }): Promise<{ total: number; rows: MessageWithAgency[] }> {
+  const states = [...f.states];
+  if (states.length === 0) return { total: 0, rows: [] };
+  let q = withAgency(db).where('m.published', '=', 1).where('m.status', 'in', states);
+  let c = db.selectFrom('message as m').where('m.published', '=', 1).where('m.status', 'in', states);
   if (f.agencyId !== undefined) {
     q = q.where('m.agencyId', '=', f.agencyId);
     c = c.where('m.agencyId', '=', f.agencyId);

@@ -12,7 +12,8 @@ import type { ApiDocs } from '../../platform/http/openapi.js';
 import { pageContext, sendPage } from '../../platform/http/render.js';
 import { parseQuery } from '../../platform/http/validate.js';
 import type { WebContext } from '../../platform/http/web-context.js';
-import { ACCESS_COOKIE, accessAllowed } from '../../requests/routes.public.js';
+import { ACCESS_COOKIE, accessAllowed } from '../../requests/applicant-access.js';
+import { normalizeTrackingNumber, TRACKING_NUMBER_RE } from '../../requests/model.js';
 import { hashIp } from '../messages/service.js';
 import { RATING_OBJECTS } from './model.js';
 import { agencyRatingSummary, rate, resolveObject, visitorHash, type RatedObject } from './service.js';
@@ -81,11 +82,13 @@ export function ratingRoutes(app: FastifyInstance, web: WebContext, docs: ApiDoc
   });
 
   app.post('/requests/status/:tn/rating', { config: RATE_LIMIT }, async (request, reply) => {
-    const { tn } = tnParam.parse(request.params);
+    const tn = normalizeTrackingNumber(tnParam.parse(request.params).tn);
     const nowSeconds = Math.floor(web.clock.now().getTime() / 1000);
-    // The applicant only: the signed, short-lived cookie the look-up grants (requests/routes.public).
-    if (!accessAllowed(web.appSecret, request.cookies[ACCESS_COOKIE], tn, nowSeconds)) {
-      return reply.redirect(`/requests/track?tn=${encodeURIComponent(tn)}&expired=1`, 303);
+    // The applicant only: the signed, short-lived cookie the look-up grants (requests/applicant-access).
+    const cookie = request.cookies[ACCESS_COOKIE];
+    if (!TRACKING_NUMBER_RE.test(tn) || !accessAllowed(web.appSecret, cookie, tn, nowSeconds)) {
+      // As the status page does: back to the look-up form, saying so when a cookie had expired.
+      return reply.header('cache-control', 'no-store').redirect(`/requests/track?tn=${encodeURIComponent(tn)}${cookie ? '&expired=1' : ''}`, 303);
     }
     let object: RatedObject;
     try {

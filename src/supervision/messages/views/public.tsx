@@ -1,6 +1,6 @@
 /**
- * 留言选登: the public board (published answers, masked), the per-agency counts (received, answered
- * on time, late, unanswered past due), and one published message.
+ * 留言选登: the public board (published answers and refusals with their reason, masked), the
+ * per-agency counts (received, answered on time, late, unanswered past due), and one published message.
  */
 import type { AgencyRow } from '../../../platform/db/schema.js';
 import { Pager, TableWrap } from '../../../platform/views/forms.js';
@@ -15,9 +15,30 @@ function Meta({ m }: { m: PublicMessage }) {
   return (
     <p class="hit-meta">
       {m.kindLabel}
-      {m.groundLabel ? `（${m.groundLabel}）` : ''} · {m.agencyName} · 收到 {m.receivedOn} · 答复 {m.answeredOn ?? '—'}
+      {m.groundLabel ? `（${m.groundLabel}）` : ''} · {m.agencyName} · 收到 {m.receivedOn} · {m.status === 'rejected' ? '办结' : '答复'} {m.answeredOn ?? '—'}
       {m.workingDaysTaken !== null ? `，用时 ${m.workingDaysTaken} 个工作日` : ''}
+      {m.status === 'rejected' ? <span class="badge">{m.statusLabel}</span> : null}
       {m.onTime === false ? <span class="badge warn">逾期答复</span> : null}
+    </p>
+  );
+}
+
+/** The answer, or for a message not accepted the reason (both masked): a paragraph on the board, a section on the message page. */
+function Outcome({ m, section = false }: { m: PublicMessage; section?: boolean }) {
+  const rejected = m.status === 'rejected';
+  const text = rejected ? m.rejectReason : m.answer;
+  if (section) {
+    return (
+      <>
+        <h2>{rejected ? '不予受理的理由' : `${m.agencyName}的答复`}</h2>
+        <p class="rq-pre">{text}</p>
+      </>
+    );
+  }
+  return (
+    <p class="rq-pre">
+      <strong>{rejected ? '不予受理的理由：' : '答复：'}</strong>
+      {text}
     </p>
   );
 }
@@ -72,7 +93,7 @@ export function BoardPage({ ctx, agencies, filter, total, items, tallies }: Boar
     <PublicLayout ctx={ctx} title="留言投诉" crumbs={[{ label: '留言投诉' }]}>
       <h1>留言投诉</h1>
       <p class="lead">
-        对政府信息公开工作的咨询、建议和投诉。下面选登已答复、且留言人同意公开的留言，个人信息已遮盖。
+        对政府信息公开工作的咨询、建议和投诉。下面选登已办结（答复或不予受理）、且留言人同意公开的留言，个人信息已遮盖。
       </p>
       <p>
         <a class="button" href="/messages/new">
@@ -116,10 +137,7 @@ export function BoardPage({ ctx, agencies, filter, total, items, tallies }: Boar
             </h3>
             <Meta m={m} />
             <p class="rq-pre">{m.body}</p>
-            <p class="rq-pre">
-              <strong>答复：</strong>
-              {m.answer}
-            </p>
+            <Outcome m={m} />
           </li>
         ))}
       </ol>
@@ -137,8 +155,7 @@ export function MessagePage({ ctx, m }: { ctx: PageContext; m: PublicMessage }) 
       <Meta m={m} />
       <h2>留言</h2>
       <p class="rq-pre">{m.body}</p>
-      <h2>{m.agencyName}的答复</h2>
-      <p class="rq-pre">{m.answer}</p>
+      <Outcome m={m} section />
       <p class="muted">留言编号 {m.trackingNumber}。留言人的姓名和联系方式不公开，正文中的个人信息已遮盖。</p>
     </PublicLayout>
   );

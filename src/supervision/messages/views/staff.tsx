@@ -172,15 +172,30 @@ export function StaffMessagePage({ ctx, m, supervisorName, overdue, author, mayA
         {m.kind === 'complaint' ? (
           <>
             <dt>核查结论</dt>
-            <dd>{isFinding(m.finding) ? FINDING_LABELS[m.finding] : '尚未核查'}</dd>
+            <dd id="ly-finding">{isFinding(m.finding) ? FINDING_LABELS[m.finding] : '尚未核查'}</dd>
+            {m.findingNote ? (
+              <>
+                <dt>核查说明</dt>
+                <dd class="rq-pre" id="ly-finding-note">
+                  {m.findingNote}
+                </dd>
+              </>
+            ) : null}
           </>
         ) : null}
       </dl>
       <h2>留言内容</h2>
       <p class="rq-pre">{m.body}</p>
-      {m.answer !== null ? (
+      {m.status === 'rejected' ? (
         <>
-          <h2>{m.status === 'rejected' ? '不予受理的理由' : '答复'}</h2>
+          <h2>不予受理的理由</h2>
+          <p class="rq-pre" id="ly-reject-reason">
+            {m.rejectReason ?? '—'}
+          </p>
+        </>
+      ) : m.answer !== null ? (
+        <>
+          <h2>答复</h2>
           <p class="rq-pre">{m.answer}</p>
         </>
       ) : null}
@@ -197,7 +212,7 @@ export function StaffMessagePage({ ctx, m, supervisorName, overdue, author, mayA
             </div>
             {m.publishConsent === 1 ? (
               <div class="check">
-                <input type="checkbox" id="f-publish" name="publish" value="1" checked={values.publish === '1'} />
+                <input type="checkbox" id="f-publish" name="publish" value="1" checked={values.publish === '1' && values.answer !== undefined} />
                 <label for="f-publish">在“留言选登”中公开留言和答复（个人信息自动遮盖）</label>
               </div>
             ) : (
@@ -216,6 +231,12 @@ export function StaffMessagePage({ ctx, m, supervisorName, overdue, author, mayA
                 {values.reason ?? ''}
               </textarea>
             </div>
+            {m.publishConsent === 1 ? (
+              <div class="check">
+                <input type="checkbox" id="f-reject-publish" name="publish" value="1" checked={values.publish === '1' && values.reason !== undefined} />
+                <label for="f-reject-publish">在“留言选登”中公开留言和不予受理的理由（个人信息自动遮盖）</label>
+              </div>
+            ) : null}
             <p>
               <button type="submit">不予受理</button>
             </p>
@@ -239,7 +260,7 @@ export function StaffMessagePage({ ctx, m, supervisorName, overdue, author, mayA
             <div class="field">
               <label for="f-note">核查说明</label>
               <textarea id="f-note" name="note" rows={3} required>
-                {values.note ?? ''}
+                {values.note ?? m.findingNote ?? ''}
               </textarea>
             </div>
             <p>
