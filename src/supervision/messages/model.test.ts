@@ -78,6 +78,17 @@ describe('masking for the public board', () => {
     const t = publicText({ subject: '再次咨询', body: '同上', answer: null, rejectReason: '张伟（13800138000）此前已提交相同留言，不再重复受理。', authorName: '张伟' });
     assert.deepEqual(t, { subject: '再次咨询', body: '同上', answer: null, rejectReason: '张*（138****8000）此前已提交相同留言，不再重复受理。' });
   });
+  test("the agency's answer keeps its office phone and e-mail but not the author's data", () => {
+    const t = publicText({
+      subject: '咨询',
+      body: '我的座机0748-83001234',
+      answer: '张伟您好，请致电本局政务公开办0748-83002000或发邮件至gk@ljs.gov.cn；已电话联系13800138000。',
+      rejectReason: null,
+      authorName: '张伟',
+    });
+    assert.equal(t.body, '我的座机0748****34');
+    assert.equal(t.answer, '张*您好，请致电本局政务公开办0748-83002000或发邮件至gk@ljs.gov.cn；已电话联系138****8000。');
+  });
   test('contacts for readers who may not reply', () => {
     assert.equal(maskContact('13800138000'), '138****8000');
     assert.equal(maskContact('lina@example.cn'), 'l***@example.cn');

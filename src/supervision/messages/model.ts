@@ -142,14 +142,16 @@ export function maskContact(contact: string): string {
  * Personal data masked for publication: whatever the privacy scanner finds (ID numbers, mobiles,
  * bank cards — 个人信息保护法 第二十八条), e-mail addresses, fixed-line numbers, and the author's own
  * name wherever it appears in the text. Secrecy markings are left for staff to judge.
+ * `officeContacts` keeps e-mail addresses and fixed lines: in an agency's answer they are the
+ * office's own published contacts (条例 第二十四条 guide data), which the reader needs.
  */
-export function maskPersonalData(text: string, names: readonly string[] = []): string {
+export function maskPersonalData(text: string, names: readonly string[] = [], options: { officeContacts?: boolean } = {}): string {
   const hits = scanText(text)
     .filter((h) => h.rule !== 'secrecy-marking')
     .sort((a, b) => b.start - a.start);
   let out = text;
   for (const h of hits) out = `${out.slice(0, h.start)}${maskForDisplay(h)}${out.slice(h.end)}`;
-  out = out.replace(EMAIL_RE, maskEmail).replace(LANDLINE_RE, (m) => `${m.slice(0, 4)}****${m.slice(-2)}`);
+  if (!options.officeContacts) out = out.replace(EMAIL_RE, maskEmail).replace(LANDLINE_RE, (m) => `${m.slice(0, 4)}****${m.slice(-2)}`);
   for (const name of names) {
     const n = name.trim();
     if ([...n].length >= 2) out = out.split(n).join(maskName(n));
@@ -180,7 +182,8 @@ export interface PublicMessageText {
  */
 export function publicText(m: { subject: string; body: string; answer: string | null; rejectReason: string | null; authorName: string }): PublicMessageText {
   const names = [m.authorName];
-  const mask = (t: string | null) => (t === null ? null : maskPersonalData(t, names));
+  // The agency writes the answer and the reason: its office phone and e-mail stay readable.
+  const mask = (t: string | null) => (t === null ? null : maskPersonalData(t, names, { officeContacts: true }));
   return { subject: maskPersonalData(m.subject, names), body: maskPersonalData(m.body, names), answer: mask(m.answer), rejectReason: mask(m.rejectReason) };
 }
 
