@@ -50,7 +50,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
 
   const { ctx, handle } = await openRuntime();
   try {
-    const report = await computeAnnualReport(ctx.db, agencyCode, Number(yearText), scope);
+    const report = await computeAnnualReport(ctx, agencyCode, Number(yearText), scope);
     const title = `${report.agency.name}${report.year}年政府信息公开工作年度报告${scope === 'consolidated' ? '（汇总）' : ''}`;
     let output: string | Buffer;
     if (format === 'json') {

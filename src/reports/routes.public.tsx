@@ -47,7 +47,7 @@ export function reportPublicRoutes(app: FastifyInstance, web: WebContext, docs: 
   app.get('/api/v1/reports/annual/:agencyCode/:year', async (request, reply) => {
     const { agencyCode, year } = parseInput(paramsSchema, request.params);
     const { scope, format } = parseInput(querySchema, request.query);
-    const report = await computeAnnualReport(web.db, agencyCode, year, scope);
+    const report = await computeAnnualReport(web, agencyCode, year, scope);
     if (format === 'csv') {
       return reply.type('text/csv; charset=utf-8').send(reportCsv(report));
     }

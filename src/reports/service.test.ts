@@ -165,35 +165,35 @@ for (const engine of ENGINES) {
     after(async () => tdb?.drop());
 
     test('table 三 of the worked example, row by row, as counted by hand', async () => {
-      const report = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      const report = await computeAnnualReport(tdb.ctx, 'city-edu', 2025);
       for (const [key, expected] of Object.entries(EXPECTED)) assert.deepEqual(rowOf(report.table3, key), expected, key);
       assert.deepEqual(report.problems, []);
     });
 
     test('table 四: appeals filed in the year, with their result at the year end', async () => {
-      const { table4 } = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      const { table4 } = await computeAnnualReport(tdb.ctx, 'city-edu', 2025);
       assert.deepEqual(table4.reconsideration, { upheld: 1, corrected: 1, other: 0, pending: 1, total: 3 });
       assert.deepEqual(table4['litigation-direct'], { upheld: 0, corrected: 0, other: 1, pending: 1, total: 2 });
       assert.deepEqual(table4['litigation-after-reconsideration'], { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
     });
 
     test("a government's consolidated report adds its departments, not the lower governments", async () => {
-      const own = await computeAnnualReport(tdb.handle.db, 'city', 2025);
+      const own = await computeAnnualReport(tdb.ctx, 'city', 2025);
       assert.deepEqual(rowOf(own.table3, 'new'), [1, 0, 0, 0, 0, 0, 1]);
-      const all = await computeAnnualReport(tdb.handle.db, 'city', 2025, 'consolidated');
+      const all = await computeAnnualReport(tdb.ctx, 'city', 2025, 'consolidated');
       // city-edu's 38 + the city's own 1; the district government's request 39 is not included.
       assert.deepEqual(rowOf(all.table3, 'new'), [15, 7, 4, 4, 5, 4, 39]);
       assert.deepEqual(rowOf(all.table3, 'carried-out'), [3, 1, 0, 0, 1, 0, 5]);
       assert.equal(all.table4.reconsideration.total, 3);
-      await assert.rejects(computeAnnualReport(tdb.handle.db, 'city-edu', 2025, 'consolidated'), (e: unknown) => e instanceof AppError && (e.details ?? []).some((d) => d.includes('只有人民政府')));
+      await assert.rejects(computeAnnualReport(tdb.ctx, 'city-edu', 2025, 'consolidated'), (e: unknown) => e instanceof AppError && (e.details ?? []).some((d) => d.includes('只有人民政府')));
     });
 
     test('the year before carries its open requests into this one', async () => {
-      const y2024 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2024);
+      const y2024 = await computeAnnualReport(tdb.ctx, 'city-edu', 2024);
       // 2024: c1–c4 received; c4 closed; c1, c2 (closed 2025) and c3 carried out.
       assert.deepEqual(rowOf(y2024.table3, 'new'), [3, 1, 0, 0, 0, 0, 4]);
       assert.deepEqual(rowOf(y2024.table3, 'carried-out'), [2, 1, 0, 0, 0, 0, 3]);
-      const y2025 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      const y2025 = await computeAnnualReport(tdb.ctx, 'city-edu', 2025);
       assert.deepEqual(rowOf(y2025.table3, 'carried-in'), rowOf(y2024.table3, 'carried-out'));
     });
   });
@@ -233,17 +233,17 @@ for (const engine of ENGINES) {
         category: old.category, statutoryItem: 1, validity: '废止', bodyHtml: '<p>本规定已废止。</p>',
       }, '已被新的管理办法取代');
 
-      const report = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      const report = await computeAnnualReport(tdb.ctx, 'city-edu', 2025);
       assert.deepEqual(report.table2.rules, { made: 1, repealed: 0, inForce: 1 });
       assert.deepEqual(report.table2.normativeDocuments, { made: 1, repealed: 1, inForce: 2 });
-      const y2024 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2024);
+      const y2024 = await computeAnnualReport(tdb.ctx, 'city-edu', 2024);
       assert.deepEqual(y2024.table2.normativeDocuments, { made: 1, repealed: 0, inForce: 2 });
 
       // A count the office knows better (a 规章 published elsewhere) overrides; blank keeps the platform's.
       await saveInputs(tdb.ctx, { actor: { id: 1, login: 'admin' } }, { agencyId: h.bureau.id, agencyCode: 'city-edu', year: 2025, scope: 'agency' }, {
         manual: { rulesMade: '2', rulesInForce: '', licensing: '12', penalties: '', enforcement: '', feesTenThousandYuan: '1.25', feesCollectedOutsideYuan: '' },
       });
-      const after = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      const after = await computeAnnualReport(tdb.ctx, 'city-edu', 2025);
       assert.deepEqual(after.table2.rules, { made: 2, repealed: 0, inForce: 1 });
       assert.equal(after.table2.licensing, 12, 'an override of the (zero) count of 许可 decisions');
       assert.equal(after.manual.penalties, null, 'blank keeps the platform count');
@@ -254,7 +254,7 @@ for (const engine of ENGINES) {
         saveInputs(tdb.ctx, { actor: { id: 1, login: 'admin' } }, { agencyId: h.bureau.id, agencyCode: 'city-edu', year: 2025, scope: 'agency' }, { manual: { licensing: '-3', penalties: '', enforcement: '', feesTenThousandYuan: '0.00001', feesCollectedOutsideYuan: '' } }),
         (e: unknown) => e instanceof AppError && ['licensing', 'feesTenThousandYuan'].every((f) => (e.details ?? []).some((d) => d.startsWith(`${f}:`))),
       );
-      assert.equal((await computeAnnualReport(tdb.handle.db, 'city-edu', 2025)).table2.licensing, 12, 'nothing stored from a refused save');
+      assert.equal((await computeAnnualReport(tdb.ctx, 'city-edu', 2025)).table2.licensing, 12, 'nothing stored from a refused save');
     });
   });
 }
@@ -304,27 +304,27 @@ for (const engine of ENGINES) {
     after(async () => tdb?.drop());
 
     test("an agency's report counts its own decisions made in the year, by kind", async () => {
-      const y2025 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      const y2025 = await computeAnnualReport(tdb.ctx, 'city-edu', 2025);
       assert.deepEqual(y2025.known.decisions, { licensing: 3, penalties: 2 });
       assert.equal(y2025.table2.licensing, 3);
       assert.equal(y2025.table2.penalties, 2);
       assert.equal(y2025.table2.enforcement, 0, '行政强制 is not counted from the decisions');
-      const y2024 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2024);
+      const y2024 = await computeAnnualReport(tdb.ctx, 'city-edu', 2024);
       assert.deepEqual([y2024.table2.licensing, y2024.table2.penalties], [0, 1]);
-      const y2026 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2026);
+      const y2026 = await computeAnnualReport(tdb.ctx, 'city-edu', 2026);
       assert.deepEqual([y2026.table2.licensing, y2026.table2.penalties], [1, 0]);
-      const other = await computeAnnualReport(tdb.handle.db, 'other', 2025);
+      const other = await computeAnnualReport(tdb.ctx, 'other', 2025);
       assert.deepEqual([other.table2.licensing, other.table2.penalties], [1, 0]);
     });
 
     test("a consolidated report adds its departments' decisions, not a lower government's", async () => {
-      const own = await computeAnnualReport(tdb.handle.db, 'city', 2025);
+      const own = await computeAnnualReport(tdb.ctx, 'city', 2025);
       assert.deepEqual([own.table2.licensing, own.table2.penalties], [0, 1]);
-      const all = await computeAnnualReport(tdb.handle.db, 'city', 2025, 'consolidated');
+      const all = await computeAnnualReport(tdb.ctx, 'city', 2025, 'consolidated');
       // city 处罚 1 + city-edu 许可 3, 处罚 2; city-d1 and city-d1-cz report for themselves.
       assert.deepEqual(all.known.decisions, { licensing: 3, penalties: 3 });
       assert.deepEqual([all.table2.licensing, all.table2.penalties], [3, 3]);
-      const district = await computeAnnualReport(tdb.handle.db, 'city-d1', 2025, 'consolidated');
+      const district = await computeAnnualReport(tdb.ctx, 'city-d1', 2025, 'consolidated');
       assert.deepEqual([district.table2.licensing, district.table2.penalties], [1, 1]);
     });
 
@@ -332,17 +332,17 @@ for (const engine of ENGINES) {
       await saveInputs(tdb.ctx, admin, { agencyId: h.city.id, agencyCode: 'city', year: 2025, scope: 'consolidated' }, {
         manual: { licensing: '10', penalties: '', enforcement: '4', feesTenThousandYuan: '', feesCollectedOutsideYuan: '' },
       });
-      const all = await computeAnnualReport(tdb.handle.db, 'city', 2025, 'consolidated');
+      const all = await computeAnnualReport(tdb.ctx, 'city', 2025, 'consolidated');
       assert.deepEqual([all.table2.licensing, all.table2.penalties, all.table2.enforcement], [10, 3, 4]);
       assert.deepEqual(all.known.decisions, { licensing: 3, penalties: 3 }, 'the count is still known beside the override');
-      const own = await computeAnnualReport(tdb.handle.db, 'city', 2025);
+      const own = await computeAnnualReport(tdb.ctx, 'city', 2025);
       assert.deepEqual([own.table2.licensing, own.table2.penalties, own.table2.enforcement], [0, 1, 0], 'the agency scope is untouched');
 
       // An override of 0 is a figure, not a blank.
       await saveInputs(tdb.ctx, admin, { agencyId: h.city.id, agencyCode: 'city', year: 2025, scope: 'consolidated' }, {
         manual: { licensing: '', penalties: 0, enforcement: '4', feesTenThousandYuan: '', feesCollectedOutsideYuan: '' },
       });
-      const zero = await computeAnnualReport(tdb.handle.db, 'city', 2025, 'consolidated');
+      const zero = await computeAnnualReport(tdb.ctx, 'city', 2025, 'consolidated');
       assert.deepEqual([zero.table2.licensing, zero.table2.penalties], [3, 0]);
 
       await assert.rejects(
@@ -365,10 +365,10 @@ for (const engine of ENGINES) {
       const stored = await loadInputs(tdb.handle.db, h.bureau.id, 2025, 'agency');
       assert.equal(stored.manual.licensing, 7);
       assert.equal(stored.manual.penalties, 0);
-      const y2025 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2025);
+      const y2025 = await computeAnnualReport(tdb.ctx, 'city-edu', 2025);
       assert.deepEqual([y2025.table2.licensing, y2025.table2.penalties, y2025.table2.enforcement, y2025.table2.feesTenThousandYuan], [7, 0, 2, 0.5]);
       assert.deepEqual(y2025.known.decisions, { licensing: 3, penalties: 2 });
-      const y2024 = await computeAnnualReport(tdb.handle.db, 'city-edu', 2024);
+      const y2024 = await computeAnnualReport(tdb.ctx, 'city-edu', 2024);
       assert.deepEqual([y2024.table2.licensing, y2024.table2.penalties], [0, 5]);
       assert.equal(y2024.manual.rulesMade, null, 'missing document counts still mean the platform count');
     });

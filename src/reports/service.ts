@@ -14,7 +14,10 @@ import { errors } from '../platform/errors.js';
 import { loadInputs, table2Of, type ManualFigures, type Sections } from './inputs.js';
 import { buildTable3, buildTable4, checkTable3, checkTable4, type CheckProblem, type Table2, type Table3, type Table4 } from './model.js';
 import { renderReportHtml } from './render.js';
+import type { AssessmentResult } from '../supervision/accountability/model.js';
 import { supervisionReportText, supervisionYearFigures, type SupervisionYearFigures } from '../supervision/accountability/service.js';
+import { rollUp, weightedScore } from '../supervision/assessment/model.js';
+import { publicSummary } from '../supervision/assessment/service.js';
 import { catalogueDocumentCounts, coveredAgencyIds, decisionCounts, feesCollectedYuan, publishedRecordCount, table3Counts, table4Counts, type DecisionCounts, type DocumentCountsByKind } from './store.js';
 
 export type ReportScope = 'agency' | 'consolidated';
@@ -39,7 +42,25 @@ export interface AnnualReport {
 /** Reports exist from the first year of the 2008 条例; the 2021 template applies from 2021. */
 export const FIRST_REPORT_YEAR = 2008;
 
-export async function computeAnnualReport(db: Executor, agencyCode: string, year: number, scope: ReportScope = 'agency'): Promise<AnnualReport> {
+/**
+ * 一（五）工作考核 (条例 第四十六条) as the assessment module scores it: an agency's own score and its
+ * rank among the agencies ranked (as on the public 考核 page); for a consolidated report the score
+ * of the covered agencies' summed figures (assessment rollUp). Null when nothing could be scored.
+ */
+async function assessmentResult(deps: ServiceDeps, agencyId: number, agencyIds: readonly number[], scope: ReportScope, year: number): Promise<AssessmentResult | null> {
+  const { ranking, weights } = await publicSummary(deps, year);
+  if (scope === 'consolidated') {
+    const covered = ranking.filter((r) => agencyIds.includes(r.agency.id));
+    const { score } = weightedScore(rollUp(covered.map((r) => r.counts)), weights);
+    return score === null ? null : { score, ranked: null, rolledUpOf: agencyIds.length };
+  }
+  const own = ranking.find((r) => r.agency.id === agencyId);
+  if (!own || own.score === null) return null;
+  return { score: own.score, ranked: own.rank === null ? null : { rank: own.rank, of: ranking.filter((r) => r.rank !== null).length }, rolledUpOf: null };
+}
+
+export async function computeAnnualReport(deps: ServiceDeps, agencyCode: string, year: number, scope: ReportScope = 'agency'): Promise<AnnualReport> {
+  const db: Executor = deps.db;
   if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > 9999) throw errors.validation([`year: 年度无效 / invalid year ${year}`]);
   const agency = await findAgencyByCode(db, agencyCode);
   if (!agency) throw errors.notFound('机关');
@@ -48,7 +69,7 @@ export async function computeAnnualReport(db: Executor, agencyCode: string, year
     throw errors.validation(['scope: 只有人民政府编制汇总年度报告 / only a government has a consolidated report']);
   }
   const agencyIds = await coveredAgencyIds(db, agency.id, scope);
-  const [counts3, counts4, inputs, publishedRecords, fees, documents, decisions, supervision] = await Promise.all([
+  const [counts3, counts4, inputs, publishedRecords, fees, documents, decisions, figures, assessment] = await Promise.all([
     table3Counts(db, agencyIds, year),
     table4Counts(db, agencyIds, year),
     loadInputs(db, agency.id, year, scope),
@@ -58,7 +79,10 @@ export async function computeAnnualReport(db: Executor, agencyCode: string, year
     decisionCounts(db, agencyIds, year),
     // 一（五）监督保障: the year's ratings and accountability cases (src/supervision/accountability)
     supervisionYearFigures(db, agencyIds, year),
+    // 一（五）: the year's 工作考核 result (src/supervision/assessment)
+    assessmentResult(deps, agency.id, agencyIds, scope, year),
   ]);
+  const supervision: SupervisionYearFigures = { ...figures, assessment };
   const table3 = buildTable3(counts3);
   const table4 = buildTable4(counts4);
   return {
@@ -104,7 +128,7 @@ export function draftSections(r: AnnualReport): Sections {
  * of genre 报告, which an editor submits and a reviewer approves like any record.
  */
 export async function draftReportRecord(deps: ServiceDeps, by: catalog.Actor, agencyCode: string, year: number, scope: ReportScope): Promise<RecordRow> {
-  const report = await computeAnnualReport(deps.db, agencyCode, year, scope);
+  const report = await computeAnnualReport(deps, agencyCode, year, scope);
   if (report.recordId !== null) throw alreadyDrafted();
   if (report.problems.length > 0) {
     throw errors.validation(report.problems.map((p) => `${p.cell}: 应为 ${p.expected}，实为 ${p.actual}（${p.rule}）/ the tables do not add up`));

@@ -55,15 +55,26 @@ for (const engine of ENGINES) {
         let text = await mainText(page);
         assert.match(text, /处理情况已记录/);
         assert.match(text, /督促整改/);
-        assert.match(text, new RegExp(`整改期限：${addCalendarDays(today, 10)}`));
+        assert.match(text, new RegExp(`整改期限 ${addCalendarDays(today, 10)}`));
         assert.match(text, /待处理/);
+        assert.doesNotMatch(text, /已超过整改期限/, 'the deadline lies ahead');
 
-        // a date in the future is refused with the form shown again
+        // a date in the future: the field's max (today) makes the browser itself refuse to submit it
+        // (constraint validation works without JavaScript); the server refuses it too (routes test).
         await page.selectOption('#acc-action', 'rectified');
         await page.fill('#acc-acted-on', addCalendarDays(today, 3));
-        await page.fill('#acc-note', '已整改');
+        assert.equal(await page.getAttribute('#acc-acted-on', 'max'), today);
+        assert.equal(await page.locator('#acc-acted-on:invalid').count(), 1, 'a later date fails the max constraint');
+
+        // what only the server can check: 督促整改 needs a due date; refused with the form shown again
+        await page.selectOption('#acc-action', 'rectification_ordered');
+        await page.fill('#acc-acted-on', today);
+        await page.fill('#acc-due-on', '');
+        await page.fill('#acc-note', '再次督促');
         assert.equal(await submitAndWait(page, 'main form[action$="/actions"] button[type="submit"]'), 400);
-        assert.match(await mainText(page), /日期不能晚于今天/);
+        assert.match(await mainText(page), /请填写整改期限/);
+        assert.equal(await page.inputValue('#acc-note'), '再次督促', 'the note is shown again');
+        assert.equal(await page.inputValue('#acc-action'), 'rectification_ordered');
 
         await page.selectOption('#acc-action', 'rectified');
         await page.fill('#acc-acted-on', today);

@@ -607,7 +607,7 @@ export interface RatingTable {
 export interface AccountabilityCaseTable {
   id: Generated<number>;
   agencyId: number;
-  /** 'overdue_request' | 'late_disclosure' | 'unanswered_message' | 'website_veto' */
+  /** 'overdue_request' | 'late_disclosure' | 'unanswered_message' | 'verified_complaint' | 'website_veto' */
   kind: string;
   /** 'request' | 'record' | 'message' | 'inspection_run' */
   objectType: string;

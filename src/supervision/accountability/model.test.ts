@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadShippedSchedules } from '../../platform/calendar/load.js';
 import { WorkingDayCalendar } from '../../platform/calendar/model.js';
-import { actionProblems, lateDisclosure, nextStatus, overdueRequest, oversightText, responsibleForRecord, responsibleForRequest, unansweredMessage, websiteVeto } from './model.js';
+import { actionProblems, lateDisclosure, nextStatus, overdueRequest, oversightText, rectificationDue, responsibleForRecord, responsibleForRequest, unansweredMessage, verifiedComplaint, websiteVeto } from './model.js';
 
 const cal = new WorkingDayCalendar(loadShippedSchedules());
 
@@ -40,6 +40,21 @@ describe('accountability rules', () => {
     assert.equal(websiteVeto({ ...run, vetoes: 0 }), null, 'failed on score only: not a veto');
     assert.equal(websiteVeto({ ...run, verdict: '合格', vetoes: 0 }), null);
     assert.equal(websiteVeto({ ...run, status: 'running' }), null);
+  });
+
+  test('a complaint the supervisor found true is a failure of the agency complained about (条例 第四十七条第二款)', () => {
+    const complaint = { id: 12, agencyId: 3, trackingNumber: 'LY-city-2026-00012', kind: 'complaint', ground: 'not_disclosed', finding: 'verified' };
+    assert.deepEqual(verifiedComplaint(complaint), {
+      kind: 'verified_complaint',
+      objectType: 'message',
+      objectId: 12,
+      agencyId: 3,
+      summary: '投诉 LY-city-2026-00012（未依法履行主动公开义务） 经核查属实',
+    });
+    assert.equal(verifiedComplaint({ ...complaint, ground: null })?.summary, '投诉 LY-city-2026-00012 经核查属实');
+    assert.equal(verifiedComplaint({ ...complaint, finding: 'unfounded' }), null, 'found untrue');
+    assert.equal(verifiedComplaint({ ...complaint, finding: null }), null, 'not yet looked into');
+    assert.equal(verifiedComplaint({ ...complaint, kind: 'suggestion' }), null, 'only complaints');
   });
 
   test('the responsible officer: the assignee, else the last staff actor; for a record the submitter', () => {
@@ -86,19 +101,42 @@ describe('accountability rules', () => {
     assert.deepEqual(actionProblems('rectification_ordered', { actedOn: '2026-11-20', note: '', dueOn: '2026-12-10' }, today), []);
   });
 
+  test('the rectification deadline is the latest order; overdue after it while the case is open', () => {
+    const actions = [
+      { action: 'rectification_ordered', dueOn: '2026-11-30' },
+      { action: 'note', dueOn: null },
+      { action: 'rectification_ordered', dueOn: '2026-12-04' },
+      { action: 'note', dueOn: null },
+    ];
+    assert.deepEqual(rectificationDue('open', actions, '2026-12-04'), { dueOn: '2026-12-04', overdue: false }, 'the due day itself is in time');
+    assert.deepEqual(rectificationDue('open', actions, '2026-12-05'), { dueOn: '2026-12-04', overdue: true });
+    assert.deepEqual(rectificationDue('rectified', actions, '2026-12-05'), { dueOn: '2026-12-04', overdue: false }, 'closed cases are not overdue');
+    assert.equal(rectificationDue('open', [{ action: 'note', dueOn: null }], '2026-12-05'), null, 'no order, no deadline');
+  });
+
   test('the annual report text of 监督保障', () => {
     const text = oversightText(
       2026,
       { count: 4, mean: 4.25 },
-      { byKind: { overdue_request: 2, late_disclosure: 1, unanswered_message: 0, website_veto: 1 }, byStatus: { open: 1, rectified: 2, criticised: 1, referred: 0, dismissed: 0 } },
+      { byKind: { overdue_request: 2, late_disclosure: 1, unanswered_message: 0, verified_complaint: 0, website_veto: 1 }, byStatus: { open: 1, rectified: 2, criticised: 1, referred: 0, dismissed: 0 } },
     );
     assert.equal(
       text,
       '2026年，本机关开展政府信息公开社会评议，收到评价4条，平均4.3分（满分5分）；发现逾期未答复申请2起、未按时主动公开1起、政府网站单项否决1起，共4起，已整改2起，通报批评1起，移送纪检监察机关0起，不予追究0起，尚在处理1起。',
     );
     assert.equal(
-      oversightText(2026, { count: 0, mean: null }, { byKind: { overdue_request: 0, late_disclosure: 0, unanswered_message: 0, website_veto: 0 }, byStatus: { open: 0, rectified: 0, criticised: 0, referred: 0, dismissed: 0 } }),
+      oversightText(2026, { count: 0, mean: null }, { byKind: { overdue_request: 0, late_disclosure: 0, unanswered_message: 0, verified_complaint: 0, website_veto: 0 }, byStatus: { open: 0, rectified: 0, criticised: 0, referred: 0, dismissed: 0 } }),
       '2026年，本机关开展政府信息公开社会评议，未收到评价；未发现需要追究责任的问题。',
+    );
+    // with the year's assessment: own score and rank first (工作考核、社会评议、责任追究 in that order)
+    const none = { byKind: { overdue_request: 0, late_disclosure: 0, unanswered_message: 0, verified_complaint: 0, website_veto: 0 }, byStatus: { open: 0, rectified: 0, criticised: 0, referred: 0, dismissed: 0 } };
+    assert.equal(
+      oversightText(2026, { count: 2, mean: 4.5 }, { ...none, byKind: { ...none.byKind, verified_complaint: 1 }, byStatus: { ...none.byStatus, criticised: 1 } }, { score: 73, ranked: { rank: 3, of: 4 }, rolledUpOf: null }),
+      '2026年，本机关年度政府信息公开工作考核得分73.0分（在4个单位中排名第3）；开展政府信息公开社会评议，收到评价2条，平均4.5分（满分5分）；发现投诉经核查属实1起，共1起，已整改0起，通报批评1起，移送纪检监察机关0起，不予追究0起，尚在处理0起。',
+    );
+    assert.equal(
+      oversightText(2026, { count: 0, mean: null }, none, { score: 80, ranked: null, rolledUpOf: 2 }),
+      '2026年，本机关年度政府信息公开工作考核得分80.0分（本级及所属部门共2个单位汇总计分）；开展政府信息公开社会评议，未收到评价；未发现需要追究责任的问题。',
     );
   });
 });

@@ -4,27 +4,31 @@
  */
 import { publicationDelay } from '../../catalog/model.js';
 import type { WorkingDayCalendar } from '../../platform/calendar/model.js';
+import { COMPLAINT_GROUND_LABELS, isComplaintGround } from '../messages/model.js';
 
 // ---------------------------------------------------------------- kinds of failure
 
-export const CASE_KINDS = ['overdue_request', 'late_disclosure', 'unanswered_message', 'website_veto'] as const;
+export const CASE_KINDS = ['overdue_request', 'late_disclosure', 'unanswered_message', 'verified_complaint', 'website_veto'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_KIND_LABELS: Readonly<Record<CaseKind, string>> = {
   overdue_request: '逾期未答复申请',
   late_disclosure: '未按时主动公开',
   unanswered_message: '留言逾期未答复',
+  verified_complaint: '投诉经核查属实',
   website_veto: '政府网站单项否决',
 };
 export const CASE_KIND_BASIS: Readonly<Record<CaseKind, string>> = {
   overdue_request: '《政府信息公开条例》第三十三条',
   late_disclosure: '《政府信息公开条例》第二十六条',
   unanswered_message: '《政府信息公开条例》第四十七条',
+  verified_complaint: '《政府信息公开条例》第四十七条第二款',
   website_veto: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）',
 };
 export const OBJECT_TYPE_OF: Readonly<Record<CaseKind, 'request' | 'record' | 'message' | 'inspection_run'>> = {
   overdue_request: 'request',
   late_disclosure: 'record',
   unanswered_message: 'message',
+  verified_complaint: 'message',
   website_veto: 'inspection_run',
 };
 export const isCaseKind = (v: unknown): v is CaseKind => typeof v === 'string' && (CASE_KINDS as readonly string[]).includes(v);
@@ -56,6 +60,16 @@ export interface MessageFacts {
   readonly trackingNumber: string;
   readonly status: string;
   readonly dueOn: string;
+}
+
+/** A complaint with the supervisor's finding. */
+export interface ComplaintFacts {
+  readonly id: number;
+  readonly agencyId: number;
+  readonly trackingNumber: string;
+  readonly kind: string;
+  readonly ground: string | null;
+  readonly finding: string | null;
 }
 
 export interface RunFacts {
@@ -102,6 +116,15 @@ export function lateDisclosure(cal: WorkingDayCalendar, r: RecordFacts): Failure
 export function unansweredMessage(m: MessageFacts, today: string): Failure | null {
   if (m.status !== 'pending' || today <= m.dueOn) return null;
   return { kind: 'unanswered_message', objectType: 'message', objectId: m.id, agencyId: m.agencyId, summary: `留言 ${m.trackingNumber} 答复期限 ${m.dueOn} 已过，尚未答复` };
+}
+
+// 条例 第四十七条第二款: a complaint that the agency did not disclose or did not handle a request
+// lawfully, found true by the supervisor (finding 'verified'), 予以督促整改或者通报批评. The
+// responsible agency is the one complained about; no officer is named (the finding names none).
+export function verifiedComplaint(m: ComplaintFacts): Failure | null {
+  if (m.kind !== 'complaint' || m.finding !== 'verified') return null;
+  const ground = isComplaintGround(m.ground) ? `（${COMPLAINT_GROUND_LABELS[m.ground]}）` : '';
+  return { kind: 'verified_complaint', objectType: 'message', objectId: m.id, agencyId: m.agencyId, summary: `投诉 ${m.trackingNumber}${ground} 经核查属实` };
 }
 
 // 国办秘函〔2019〕19号: a single-veto indicator (站点无法访问, 首页不更新 …) makes the site 不合格.
@@ -197,6 +220,16 @@ export function actionProblems(action: CaseAction, input: { actedOn: string; not
   return problems;
 }
 
+/**
+ * 条例 第四十七条 (督促整改): the case's rectification deadline is that of the latest order; the
+ * rectification is overdue once that day has passed while the case is still open.
+ */
+export function rectificationDue(status: string, actions: readonly { action: string; dueOn: string | null }[], today: string): { dueOn: string; overdue: boolean } | null {
+  const order = [...actions].reverse().find((a) => a.action === 'rectification_ordered' && a.dueOn !== null);
+  if (!order || order.dueOn === null) return null;
+  return { dueOn: order.dueOn, overdue: status === 'open' && today > order.dueOn };
+}
+
 // ---------------------------------------------------------------- annual report (一（五）监督保障)
 
 export interface YearCaseCounts {
@@ -212,17 +245,34 @@ export interface RatingSummary {
   readonly mean: number | null;
 }
 
-export const emptyByKind = (): Record<CaseKind, number> => ({ overdue_request: 0, late_disclosure: 0, unanswered_message: 0, website_veto: 0 });
+export const emptyByKind = (): Record<CaseKind, number> => ({ overdue_request: 0, late_disclosure: 0, unanswered_message: 0, verified_complaint: 0, website_veto: 0 });
 export const emptyByStatus = (): Record<CaseStatus, number> => ({ open: 0, rectified: 0, criticised: 0, referred: 0, dismissed: 0 });
+
+/** The year's 工作考核 result of the report's agency (src/supervision/assessment). */
+export interface AssessmentResult {
+  /** the weighted score, one decimal */
+  readonly score: number;
+  /** own figures: the rank among the agencies ranked, and how many were ranked */
+  readonly ranked: { readonly rank: number; readonly of: number } | null;
+  /** a consolidated report: the score of the agencies it covers, summed (how many) */
+  readonly rolledUpOf: number | null;
+}
+
+function assessmentText(a: AssessmentResult): string {
+  const score = `${a.score.toFixed(1)}分`;
+  if (a.rolledUpOf !== null) return `年度政府信息公开工作考核得分${score}（本级及所属部门共${a.rolledUpOf}个单位汇总计分）`;
+  return `年度政府信息公开工作考核得分${score}${a.ranked ? `（在${a.ranked.of}个单位中排名第${a.ranked.rank}）` : ''}`;
+}
 
 /**
  * The report's 监督保障 text (国办公开办函〔2021〕30号 一（五）: 工作考核、社会评议和责任追究结果情况),
- * from the year's ratings and accountability cases.
+ * from the year's assessment (when the agency was scored), ratings and accountability cases.
  */
-export function oversightText(year: number, ratings: RatingSummary, cases: YearCaseCounts): string {
+export function oversightText(year: number, ratings: RatingSummary, cases: YearCaseCounts, assessment: AssessmentResult | null = null): string {
   const parts: string[] = [];
-  if (ratings.count > 0 && ratings.mean !== null) parts.push(`${year}年，本机关开展政府信息公开社会评议，收到评价${ratings.count}条，平均${ratings.mean.toFixed(1)}分（满分5分）`);
-  else parts.push(`${year}年，本机关开展政府信息公开社会评议，未收到评价`);
+  const rated = ratings.count > 0 && ratings.mean !== null ? `收到评价${ratings.count}条，平均${(ratings.mean ?? 0).toFixed(1)}分（满分5分）` : '未收到评价';
+  if (assessment) parts.push(`${year}年，本机关${assessmentText(assessment)}`, `开展政府信息公开社会评议，${rated}`);
+  else parts.push(`${year}年，本机关开展政府信息公开社会评议，${rated}`);
   const total = CASE_KINDS.reduce((n, k) => n + cases.byKind[k], 0);
   if (total === 0) {
     parts.push('未发现需要追究责任的问题。');

@@ -45,10 +45,22 @@ for (const engine of ENGINES) {
       assert.match(bad.body, /限期整改/, 'the note is shown again');
       const ordered = await v.post(`/staff/accountability/${openCase}/actions`, { action: 'rectification_ordered', actedOn: '2026-11-20', dueOn: '2026-12-04', note: '限期整改' });
       assert.equal(ordered.statusCode, 303);
+      // the due date is its own column, the note stays the officer's
+      const stored = await t.tdb.ctx.db.selectFrom('accountabilityAction').select(['dueOn', 'note']).where('caseId', '=', openCase).where('action', '=', 'rectification_ordered').executeTakeFirstOrThrow();
+      assert.deepEqual(stored, { dueOn: '2026-12-04', note: '限期整改' });
+      const pending = await v.get(`/staff/accountability/${openCase}`);
+      assert.match(pending.body, /整改期限 2026-12-04/);
+      assert.doesNotMatch(pending.body, /已超过整改期限/, 'today (2026-11-26) is before the deadline');
+      // a second order whose deadline (11-25) has passed: the latest order counts, and it is overdue
+      await v.post(`/staff/accountability/${openCase}/actions`, { action: 'rectification_ordered', actedOn: '2026-11-21', dueOn: '2026-11-25', note: '' });
+      const late = await v.get(`/staff/accountability/${openCase}`);
+      assert.match(late.body, /整改期限 2026-11-25/);
+      assert.match(late.body, /class="rqs-overdue"[^>]*>（已超过整改期限，尚未整改完成）/);
       const done = await v.post(`/staff/accountability/${openCase}/actions`, { action: 'rectified', actedOn: '2026-11-25', note: '已整改' });
       assert.equal(done.statusCode, 303);
       const after = await v.get(`/staff/accountability/${openCase}`);
-      assert.match(after.body, /整改期限：2026-12-04/);
+      assert.match(after.body, /整改期限 2026-11-25/);
+      assert.doesNotMatch(after.body, /已超过整改期限/, 'a rectified case is no longer overdue');
       assert.match(after.body, /已整改/);
       assert.doesNotMatch(after.body, /name="action"/);
     });

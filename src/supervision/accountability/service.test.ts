@@ -76,6 +76,11 @@ for (const engine of ENGINES) {
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.message = message.id;
+      // Two answered complaints about the district: one the supervisor found true (a case), one not.
+      const complaint = { queryCodeHash: 'x', kind: 'complaint', agencyId: h.district.id, subject: '申请未依法答复', body: '……', authorName: '李四', contact: '13900139000', status: 'answered', submittedAt: '2026-11-02T02:00:00.000Z', receivedOn: '2026-11-02', dueOn: '2026-11-16', answer: '已核查', answeredOn: '2026-11-10', ipHash: 'x' };
+      const verified = await tdb.ctx.db.insertInto('message').values({ ...complaint, trackingNumber: 'LY-city-d1-2026-00002', ground: 'request_unlawful', finding: 'verified', findingNote: '属实' }).returning('id').executeTakeFirstOrThrow();
+      ids.verified = verified.id;
+      await tdb.ctx.db.insertInto('message').values({ ...complaint, trackingNumber: 'LY-city-d1-2026-00003', ground: 'not_disclosed', finding: 'unfounded', findingNote: '已公开' }).execute();
       const site = await tdb.ctx.db.insertInto('inspectionSite').values({ agencyId: h.district.id, url: 'https://d1.example.gov.cn/', name: '东区政府网', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
       const run = await tdb.ctx.db
         .insertInto('inspectionRun')
@@ -91,7 +96,7 @@ for (const engine of ENGINES) {
 
     test('detection opens one case per failure, with the responsible agency and officer, once', async () => {
       const first = await detectAccountabilityCases(tdb.ctx);
-      assert.deepEqual(first, { failures: 5, created: 5 });
+      assert.deepEqual(first, { failures: 6, created: 6 });
       const rows = await cases();
       const of = (kind: string, objectId: number) => rows.find((r) => r.kind === kind && r.objectId === objectId);
       const assigned = of('overdue_request', ids.assigned!);
@@ -106,25 +111,35 @@ for (const engine of ENGINES) {
       assert.equal(message?.agencyId, h.district.id);
       assert.equal(message?.responsibleUserId, null);
       assert.equal(of('website_veto', ids.run!)?.agencyId, h.district.id);
+      // 条例 第四十七条第二款: the verified complaint, against the district, no officer; not the unfounded one
+      const complaint = of('verified_complaint', ids.verified!);
+      assert.equal(complaint?.agencyId, h.district.id);
+      assert.equal(complaint?.objectType, 'message');
+      assert.equal(complaint?.responsibleUserId, null);
+      assert.equal(complaint?.summary, '投诉 LY-city-d1-2026-00002（未依法处理政府信息公开申请） 经核查属实');
+      assert.equal(rows.filter((r) => r.kind === 'verified_complaint').length, 1);
       assert.ok(rows.every((r) => r.status === 'open' && r.detectedOn === '2026-11-26'));
       // idempotent: a second sweep (or another process) adds nothing
-      assert.deepEqual(await detectAccountabilityCases(tdb.ctx), { failures: 5, created: 0 });
-      assert.equal((await cases()).length, 5);
+      assert.deepEqual(await detectAccountabilityCases(tdb.ctx), { failures: 6, created: 0 });
+      assert.equal((await cases()).length, 6);
       const audit = await listAudit(tdb.ctx.db, { agencyIds: null, action: 'accountability.detect', page: 1, pageSize: 50 });
-      assert.equal(audit.total, 5);
+      assert.equal(audit.total, 6);
       assert.ok(audit.items.every((e) => e.actorLogin === 'system'));
     });
 
     test('scope: a district supervisor sees the district cases only; the city sees all', async () => {
       const district = await listCasesFor(tdb.ctx.db, districtSupervisor, {});
-      assert.equal(district.total, 2);
+      assert.equal(district.total, 3);
       assert.equal(district.byKind.unanswered_message, 1);
+      assert.equal(district.byKind.verified_complaint, 1);
       assert.equal(district.byKind.website_veto, 1);
       const city = await listCasesFor(tdb.ctx.db, oversight, {});
-      assert.equal(city.total, 5);
-      assert.equal(city.byStatus.open, 5);
+      assert.equal(city.total, 6);
+      assert.equal(city.byStatus.open, 6);
       assert.equal((await listCasesFor(tdb.ctx.db, oversight, { kind: 'overdue_request' })).total, 2);
-      assert.equal((await listCasesFor(tdb.ctx.db, oversight, { agency: String(h.district.id) })).total, 2);
+      const complaints = await listCasesFor(tdb.ctx.db, oversight, { kind: 'verified_complaint' });
+      assert.deepEqual(complaints.items.map((c) => c.objectId), [ids.verified]);
+      assert.equal((await listCasesFor(tdb.ctx.db, oversight, { agency: String(h.district.id) })).total, 3);
       assert.equal((await listCasesFor(tdb.ctx.db, districtSupervisor, { agency: String(h.bureau.id) })).total, 0, 'an agency outside the scope gives nothing');
       const bureauCase = (await cases()).find((r) => r.agencyId === h.bureau.id)!;
       await rejects(caseView(tdb.ctx.db, districtSupervisor, bureauCase.id), 'FORBIDDEN');
@@ -148,10 +163,10 @@ for (const engine of ENGINES) {
       await rejects(recordCaseAction(tdb.ctx, by(supervisor), c.id, { action: 'criticised', actedOn: '2026-11-26' }), 'CONFLICT');
       const view = await caseView(tdb.ctx.db, supervisor, c.id);
       assert.deepEqual(
-        view.actions.map((a) => [a.action, a.actedOn, a.note, a.byName]),
+        view.actions.map((a) => [a.action, a.actedOn, a.dueOn, a.note, a.byName]),
         [
-          ['rectification_ordered', '2026-11-24', '整改期限：2026-12-04。限期答复申请人', '孙监督'],
-          ['rectified', '2026-11-26', '已答复', '孙监督'],
+          ['rectification_ordered', '2026-11-24', '2026-12-04', '限期答复申请人', '孙监督'],
+          ['rectified', '2026-11-26', null, '已答复', '孙监督'],
         ],
       );
       assert.equal(view.mayAct, false);
@@ -160,7 +175,9 @@ for (const engine of ENGINES) {
       assert.deepEqual(audit.items.map((e) => e.action).reverse(), ['accountability.rectification_ordered', 'accountability.rectified']);
       // criticise the other bureau request
       const other = (await cases()).find((r) => r.kind === 'overdue_request' && r.objectId === ids.unassigned)!;
-      assert.equal((await recordCaseAction(tdb.ctx, by(supervisor), other.id, { action: 'criticised', actedOn: '2026-11-25', note: '岚政办通报〔2026〕1号' })).status, 'criticised');
+      assert.equal((await recordCaseAction(tdb.ctx, by(supervisor), other.id, { action: 'criticised', actedOn: '2026-11-25', dueOn: '2026-12-31', note: '岚政办通报〔2026〕1号' })).status, 'criticised');
+      const criticised = await tdb.ctx.db.selectFrom('accountabilityAction').select(['dueOn', 'note']).where('caseId', '=', other.id).executeTakeFirstOrThrow();
+      assert.deepEqual(criticised, { dueOn: null, note: '岚政办通报〔2026〕1号' }, 'only 督促整改 keeps a due date');
     });
 
     test('open cases per agency for the dashboards', async () => {
@@ -169,10 +186,11 @@ for (const engine of ENGINES) {
         all.map((a) => [a.agencyId, a.open]).sort((x, y) => x[0]! - y[0]!),
         [
           [h.bureau.id, 1],
-          [h.district.id, 2],
+          [h.district.id, 3],
         ],
       );
-      assert.deepEqual((await openCasesByAgency(tdb.ctx.db, [h.bureau.id]))[0]?.byKind, { overdue_request: 0, late_disclosure: 1, unanswered_message: 0, website_veto: 0 });
+      assert.deepEqual((await openCasesByAgency(tdb.ctx.db, [h.bureau.id]))[0]?.byKind, { overdue_request: 0, late_disclosure: 1, unanswered_message: 0, verified_complaint: 0, website_veto: 0 });
+      assert.deepEqual((await openCasesByAgency(tdb.ctx.db, [h.district.id]))[0]?.byKind, { overdue_request: 0, late_disclosure: 0, unanswered_message: 1, verified_complaint: 1, website_veto: 1 });
       assert.deepEqual(await openCasesByAgency(tdb.ctx.db, [h.otherCity.id]), []);
     });
 
@@ -188,17 +206,19 @@ for (const engine of ENGINES) {
       const figures = await supervisionYearFigures(tdb.ctx.db, [h.bureau.id], 2026);
       // (5 + 4 + 2) / 3 = 3.67 → 3.7; the 2025 rating is not counted
       assert.deepEqual(figures.ratings, { count: 3, mean: 3.7 });
-      assert.deepEqual(figures.cases.byKind, { overdue_request: 2, late_disclosure: 1, unanswered_message: 0, website_veto: 0 });
+      assert.deepEqual(figures.cases.byKind, { overdue_request: 2, late_disclosure: 1, unanswered_message: 0, verified_complaint: 0, website_veto: 0 });
       assert.deepEqual(figures.cases.byStatus, { open: 1, rectified: 1, criticised: 1, referred: 0, dismissed: 0 });
       assert.equal(
         supervisionReportText(2026, figures),
         '2026年，本机关开展政府信息公开社会评议，收到评价3条，平均3.7分（满分5分）；发现逾期未答复申请2起、未按时主动公开1起，共3起，已整改1起，通报批评1起，移送纪检监察机关0起，不予追究0起，尚在处理1起。',
       );
-      // the annual report's draft of 一（五）监督保障 for the bureau says the same
-      const report = await computeAnnualReport(tdb.ctx.db, 'city-edu', 2026);
-      assert.equal(draftSections(report).oversight, supervisionReportText(2026, figures));
-      assert.match(draftSections(report).oversight, /收到评价3条，平均3\.7分/);
-      assert.deepEqual((await supervisionYearFigures(tdb.ctx.db, [h.bureau.id], 2025)).cases.byKind, { overdue_request: 0, late_disclosure: 0, unanswered_message: 0, website_veto: 0 });
+      // the annual report's draft of 一（五）监督保障 for the bureau says the same after its assessment
+      // result (whose figures src/reports/oversight.test.ts checks by hand)
+      const report = await computeAnnualReport(tdb.ctx, 'city-edu', 2026);
+      const oversightDraft = draftSections(report).oversight;
+      assert.match(oversightDraft, /^2026年，本机关年度政府信息公开工作考核得分\d+\.\d分（在\d+个单位中排名第\d+）；开展政府信息公开社会评议，收到评价3条，平均3\.7分/);
+      assert.ok(oversightDraft.endsWith('；发现逾期未答复申请2起、未按时主动公开1起，共3起，已整改1起，通报批评1起，移送纪检监察机关0起，不予追究0起，尚在处理1起。'), oversightDraft);
+      assert.deepEqual((await supervisionYearFigures(tdb.ctx.db, [h.bureau.id], 2025)).cases.byKind, { overdue_request: 0, late_disclosure: 0, unanswered_message: 0, verified_complaint: 0, website_veto: 0 });
     });
   });
 }

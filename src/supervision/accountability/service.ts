@@ -32,8 +32,10 @@ import {
   responsibleForRecord,
   responsibleForRequest,
   unansweredMessage,
+  verifiedComplaint,
   websiteVeto,
   type CaseKind,
+  type AssessmentResult,
   type CaseStatus,
   type Failure,
   type RatingSummary,
@@ -58,7 +60,7 @@ export interface DetectionResult {
 async function responsibleOf(db: Executor, f: Failure, facts: { trackingNumber?: string; assignedTo?: number | null; indexNumber?: string }): Promise<Responsible | null> {
   if (f.kind === 'overdue_request') return responsibleForRequest(facts.assignedTo ?? null, await store.auditTrail(db, 'request', facts.trackingNumber ?? ''));
   if (f.kind === 'late_disclosure') return responsibleForRecord(await store.auditTrail(db, 'record', facts.indexNumber ?? ''));
-  // A message nobody has answered and a website have no officer in the trail yet.
+  // A message nobody has answered, a verified complaint and a website name no officer.
   return null;
 }
 
@@ -83,6 +85,10 @@ export async function detectAccountabilityCases(deps: ServiceDeps): Promise<Dete
   }
   for (const m of await store.messagesPastDue(deps.db, today)) {
     const f = unansweredMessage(m, today);
+    if (f) found.push({ failure: f, facts: {} });
+  }
+  for (const m of await store.verifiedComplaints(deps.db)) {
+    const f = verifiedComplaint(m);
     if (f) found.push({ failure: f, facts: {} });
   }
   for (const run of await store.vetoedRuns(deps.db)) {
@@ -222,9 +228,11 @@ export async function recordCaseAction(deps: ServiceDeps, by: By, id: number, ra
     const c = await caseInScope(tx, by.staff, id);
     const next = nextStatus(c.status, input.action);
     if (next === null) throw errors.conflict('该问题已办结，不能再记录处理情况', 'The case is closed');
-    const note = input.action === 'rectification_ordered' ? `整改期限：${input.dueOn ?? ''}${input.note ? `。${input.note}` : ''}` : input.note;
+    // Only 督促整改 carries a due date (model.ts actionProblems); the note stays the officer's own.
+    const dueOn = input.action === 'rectification_ordered' ? (input.dueOn ?? null) : null;
+    const note = input.note;
     const at = now.toISOString();
-    await store.insertAction(tx, { caseId: c.id, action: input.action, actedOn: input.actedOn, note, byUserId: by.staff.id, createdAt: at });
+    await store.insertAction(tx, { caseId: c.id, action: input.action, actedOn: input.actedOn, dueOn, note, byUserId: by.staff.id, createdAt: at });
     if (next !== c.status && !(await store.setCaseStatus(tx, c.id, c.status, next, input.actedOn, at))) {
       throw errors.conflict('该问题刚被他人处理，请刷新后重试', 'Someone else just acted on this case; reload and try again');
     }
@@ -236,7 +244,7 @@ export async function recordCaseAction(deps: ServiceDeps, by: By, id: number, ra
       objectId: String(c.id),
       summary: `${CASE_ACTION_LABELS[input.action]}（${input.actedOn}）：${c.summary}`.slice(0, 500),
       before: { status: c.status },
-      after: { status: next, actedOn: input.actedOn, note },
+      after: { status: next, actedOn: input.actedOn, ...(dueOn ? { dueOn } : {}), note },
       ...(by.ip ? { ip: by.ip } : {}),
     });
     return (await store.findCase(tx, c.id)) ?? c;
@@ -267,6 +275,8 @@ export async function openCasesByAgency(db: Executor, agencyIds: readonly number
 export interface SupervisionYearFigures {
   readonly ratings: RatingSummary;
   readonly cases: YearCaseCounts;
+  /** the year's 工作考核 result, added by the annual report (src/reports/service.ts); null when unscored */
+  readonly assessment?: AssessmentResult | null;
 }
 
 /** The year's ratings and cases of the agencies a report covers. */
@@ -283,7 +293,7 @@ export async function supervisionYearFigures(db: Executor, agencyIds: readonly n
 
 /** The draft of the report's 一（五）监督保障 text. */
 export function supervisionReportText(year: number, f: SupervisionYearFigures): string {
-  return oversightText(year, f.ratings, f.cases);
+  return oversightText(year, f.ratings, f.cases, f.assessment ?? null);
 }
 
 export { CASE_KINDS };

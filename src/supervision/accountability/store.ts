@@ -5,7 +5,7 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { AccountabilityActionTable, AccountabilityCaseRow, AccountabilityCaseTable } from '../../platform/db/schema.js';
-import type { AuditFact, MessageFacts, RecordFacts, RequestFacts, RunFacts } from './model.js';
+import type { AuditFact, ComplaintFacts, MessageFacts, RecordFacts, RequestFacts, RunFacts } from './model.js';
 
 // ---------------------------------------------------------------- facts for detection
 
@@ -35,6 +35,11 @@ export async function recordsPublishedSince(db: Executor, since: string): Promis
 
 export async function messagesPastDue(db: Executor, today: string): Promise<MessageFacts[]> {
   return db.selectFrom('message').select(['id', 'agencyId', 'trackingNumber', 'status', 'dueOn']).where('status', '=', 'pending').where('dueOn', '<', today).orderBy('id').execute();
+}
+
+/** Complaints the supervisor found true (条例 第四十七条第二款). */
+export async function verifiedComplaints(db: Executor): Promise<ComplaintFacts[]> {
+  return db.selectFrom('message').select(['id', 'agencyId', 'trackingNumber', 'kind', 'ground', 'finding']).where('kind', '=', 'complaint').where('finding', '=', 'verified').orderBy('id').execute();
 }
 
 export async function vetoedRuns(db: Executor): Promise<RunFacts[]> {
@@ -129,6 +134,8 @@ export interface ActionWithUser {
   readonly id: number;
   readonly action: string;
   readonly actedOn: string;
+  /** 督促整改: the date the agency must have corrected by */
+  readonly dueOn: string | null;
   readonly note: string;
   readonly byName: string | null;
   readonly createdAt: string;
@@ -138,7 +145,7 @@ export async function actionsOf(db: Executor, caseId: number): Promise<ActionWit
   return db
     .selectFrom('accountabilityAction as x')
     .leftJoin('appUser as u', 'u.id', 'x.byUserId')
-    .select(['x.id', 'x.action', 'x.actedOn', 'x.note', 'u.displayName as byName', 'x.createdAt'])
+    .select(['x.id', 'x.action', 'x.actedOn', 'x.dueOn', 'x.note', 'u.displayName as byName', 'x.createdAt'])
     .where('x.caseId', '=', caseId)
     .orderBy('x.id')
     .execute();

@@ -117,7 +117,7 @@ export function supervision(engine: MigrationEngine): Migration {
       // ---- 责任追究: one case per failure, with its follow-ups
       await idColumn(db.schema.createTable('accountability_case'), engine)
         .addColumn('agency_id', 'integer', (c) => c.notNull().references('agency.id'))
-        // 'overdue_request' | 'late_disclosure' | 'unanswered_message' | 'website_veto'
+        // 'overdue_request' | 'late_disclosure' | 'unanswered_message' | 'verified_complaint' | 'website_veto'
         .addColumn('kind', 'text', (c) => c.notNull())
         // what failed: 'request' | 'record' | 'message' | 'inspection_run', and its id
         .addColumn('object_type', 'text', (c) => c.notNull())

@@ -5,7 +5,7 @@
 import { TableWrap } from '../../../platform/views/forms.js';
 import { CsrfField, ErrorSummary, StaffLayout } from '../../../platform/views/layout.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
-import { CASE_ACTION_LABELS, CASE_ACTIONS, CASE_KIND_BASIS, CASE_KIND_LABELS, isCaseAction, isCaseKind } from '../model.js';
+import { CASE_ACTION_LABELS, CASE_ACTIONS, CASE_KIND_BASIS, CASE_KIND_LABELS, isCaseAction, isCaseKind, rectificationDue } from '../model.js';
 import type { CaseView } from '../service.js';
 import { caseHref, statusBadge } from './list.js';
 
@@ -77,6 +77,7 @@ export function AccountabilityCasePage({ ctx, view, today, values, problems, not
   const c = view.case;
   const title = `问题线索 第 ${c.id} 号`;
   const kind = isCaseKind(c.kind) ? c.kind : null;
+  const due = rectificationDue(c.status, view.actions, today);
   return (
     <StaffLayout ctx={ctx} title={title}>
       <p>
@@ -109,6 +110,15 @@ export function AccountabilityCasePage({ ctx, view, today, values, problems, not
           {statusBadge(c.status)}
           {c.closedOn ? `（${c.closedOn}）` : ''}
         </dd>
+        {due ? (
+          <>
+            <dt>整改期限</dt>
+            <dd>
+              整改期限 {due.dueOn}
+              {due.overdue ? <strong class="rqs-overdue">（已超过整改期限，尚未整改完成）</strong> : null}
+            </dd>
+          </>
+        ) : null}
       </dl>
       <section aria-labelledby="acc-history">
         <h2 id="acc-history">处理记录</h2>
@@ -117,11 +127,12 @@ export function AccountabilityCasePage({ ctx, view, today, values, problems, not
         ) : (
           <TableWrap label="处理记录">
             <table class="data">
-              <caption class="visually-hidden">处理记录：日期、处理方式、说明、记录人</caption>
+              <caption class="visually-hidden">处理记录：日期、处理方式、整改期限、说明、记录人</caption>
               <thead>
                 <tr>
                   <th scope="col">日期</th>
                   <th scope="col">处理方式</th>
+                  <th scope="col">整改期限</th>
                   <th scope="col">说明</th>
                   <th scope="col">记录人</th>
                 </tr>
@@ -131,6 +142,7 @@ export function AccountabilityCasePage({ ctx, view, today, values, problems, not
                   <tr>
                     <th scope="row">{a.actedOn}</th>
                     <td>{isCaseAction(a.action) ? CASE_ACTION_LABELS[a.action] : a.action}</td>
+                    <td>{a.dueOn ?? '—'}</td>
                     <td>{a.note || '—'}</td>
                     <td>{a.byName ?? '系统'}</td>
                   </tr>

@@ -38,7 +38,7 @@ export function AccountabilityListPage({ ctx, list, agencies, years }: Props) {
     <StaffLayout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p class="lead">
-        平台每天检查逾期未答复的依申请公开、超过20个工作日才公开的信息、逾期未答复的留言和触发单项否决的政府网站，每个问题登记为一条问题线索，由监督人员记录督促整改、整改完成、通报批评、移送或不予追究（《政府信息公开条例》第四十七、五十二、五十三条）。
+        平台每天检查逾期未答复的依申请公开、超过20个工作日才公开的信息、逾期未答复的留言、经核查属实的投诉和触发单项否决的政府网站，每个问题登记为一条问题线索，由监督人员记录督促整改、整改完成、通报批评、移送或不予追究（《政府信息公开条例》第四十七、五十二、五十三条）。
       </p>
       <section aria-labelledby="acc-counts">
         <h2 id="acc-counts">统计</h2>
