@@ -143,6 +143,7 @@ for (const engine of ENGINES) {
       const map = await t.app.inject({ url: '/sitemap.xml', headers: { host: 'gk.example' } });
       assert.ok(map.body.includes(`<loc>http://gk.example/records/${published.id}</loc>`));
       assert.ok(!map.body.includes(`/records/${withheld.id}<`));
+      for (const path of ['/consultations', '/messages', '/assessment']) assert.ok(map.body.includes(`<loc>http://gk.example${path}</loc>`), `${path} in the sitemap`);
     });
 
     test('each agency has its statutory columns (条例 第二十条) with counts', async () => {

@@ -224,7 +224,7 @@ export function catalogPublicRoutes(app: FastifyInstance, web: WebContext, docs:
   app.get('/sitemap.xml', async (request, reply) => {
     const root = base(request);
     const maps = await agencyMaps();
-    const fixed = ['/', '/disclosure', '/catalogue', '/requests', '/services', '/participation', '/help', '/agencies'].map((p) => ({ loc: `${root}${p}` }));
+    const fixed = ['/', '/disclosure', '/catalogue', '/requests', '/services', '/participation', '/consultations', '/messages', '/assessment', '/help', '/agencies'].map((p) => ({ loc: `${root}${p}` }));
     const agencies = maps.all.map((a) => ({ loc: `${root}/agencies/${a.code}`, lastmod: a.updatedAt.slice(0, 10) }));
     const records = await catalog.listPublicRecords(web.db, nowIso(), {}, 1, 50000);
     const recordUrls = records.items.map((r) => ({ loc: `${root}/records/${r.id}`, lastmod: r.updatedAt.slice(0, 10) }));
