@@ -4,6 +4,7 @@ import { listPublicRecords } from '../catalog/service.js';
 import type { ApiDocs } from '../platform/http/openapi.js';
 import { pageContext, sendPage } from '../platform/http/render.js';
 import type { WebContext } from '../platform/http/web-context.js';
+import { openConsultations } from '../supervision/consultations/service.js';
 import { ApiDocsPage } from './api-docs.js';
 import { ContactsPage, DisclosurePage, HomePage } from './views.js';
 
@@ -26,7 +27,7 @@ export function portalRoutes(app: FastifyInstance, web: WebContext, docs: ApiDoc
   app.get('/disclosure', async (request, reply) => sendPage(request, reply, <DisclosurePage ctx={pageContext(web, request, reply)} />));
 
   app.get('/participation', async (request, reply) => {
-    const page = <ContactsPage ctx={pageContext(web, request, reply)} agencies={await listAgencies(web.db)} />;
+    const page = <ContactsPage ctx={pageContext(web, request, reply)} agencies={await listAgencies(web.db)} open={await openConsultations(web)} />;
     return sendPage(request, reply, page);
   });
 

@@ -132,7 +132,14 @@ export function DisclosurePage({ ctx }: { ctx: PageContext }) {
   );
 }
 
-export function ContactsPage({ ctx, agencies }: { ctx: PageContext; agencies: readonly AgencyRow[] }) {
+export interface OpenConsultation {
+  readonly title: string;
+  readonly url: string;
+  readonly closesOn: string;
+  readonly agency: { readonly name: string };
+}
+
+export function ContactsPage({ ctx, agencies, open }: { ctx: PageContext; agencies: readonly AgencyRow[]; open: readonly OpenConsultation[] }) {
   const title = '互动交流';
   return (
     <PublicLayout ctx={ctx} title={title} crumbs={[{ label: title }]}>
@@ -140,6 +147,18 @@ export function ContactsPage({ ctx, agencies }: { ctx: PageContext; agencies: re
       <p class="lead">
         参与政策制定、对政府信息公开工作提出意见建议和投诉，查看各机关的工作考核和社会评议结果。认为行政机关在政府信息公开工作中侵犯合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（条例 第五十一条）。
       </p>
+      {open.length > 0 ? (
+        <section aria-labelledby="open-consultations">
+          <h2 id="open-consultations">正在征求意见</h2>
+          <ul>
+            {open.map((c) => (
+              <li>
+                <a href={c.url}>{c.title}</a>（{c.agency.name}，截止 {c.closesOn}）
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div class="card-grid">
         <section class="card">
           <h2>

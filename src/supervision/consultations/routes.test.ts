@@ -48,6 +48,12 @@ for (const engine of ENGINES) {
       assert.match(hant.body, /徵求意見/);
     });
 
+    test('the 互动交流 hub lists the open consultation with its closing date', async () => {
+      const hub = await new Visitor(t.app).get('/participation');
+      assert.equal(hub.statusCode, 200);
+      assert.match(hub.body, new RegExp(`<a href="/consultations/${id}">测试市课后服务管理办法（征求意见稿）</a>（[^，]+，截止 2026-12-25）`));
+    });
+
     test('the comment form: CSRF, 400 in both languages with the values kept, then thanks; the contact never shown', async () => {
       const v = new Visitor(t.app);
       await v.get(`/consultations/${id}`);

@@ -21,6 +21,7 @@ import { ancestryIds } from '../../platform/hierarchy.js';
 import { parseInput } from '../../platform/http/validate.js';
 import { supervisionSettings } from '../settings.js';
 import { articleProblems, countComments, feedbackProblems, parseArticles, phaseOf, windowProblems, type Phase } from './model.js';
+import { listSummaries, type ConsultationSummary } from './queries.js';
 import * as store from './store.js';
 
 export { consultationForRecord } from './queries.js';
@@ -212,4 +213,10 @@ export async function linkFinalPolicy(deps: ServiceDeps, by: By, id: number, raw
     await audit(tx, deps, by, { agencyId: row.agencyId, action: 'consultation.final-policy', id, summary: `关联正式文件：${record.title}（${record.indexNumber}）`, before: strip(before), after: row });
     return row;
   });
+}
+
+/** The consultations open for comment today (the 互动交流 hub lists them first). */
+export async function openConsultations(deps: ServiceDeps, limit = 5): Promise<ConsultationSummary[]> {
+  const { items } = await listSummaries(deps, { agencyIds: null, publicOnly: true, page: 1, pageSize: limit });
+  return items.filter((c) => c.phase === 'open');
 }
