@@ -21,6 +21,8 @@ export const supervisionSettingsSchema = z.object({
   // published with it. UNCONFIRMED: 国办发〔2016〕80号 asks for 同步起草、同步审签、同步发布 and names no lag.
   interpretationLagWorkingDays: z.coerce.number().int().min(0).max(30).default(3),
   // 工作考核 weights per indicator (assessment/model.ts DEFAULT_WEIGHTS): each 0–100, at least one above 0.
+  // Relative: the score divides by the sum of the applicable weights. serviceItems came later: a
+  // stored object without it loads with its default 5.
   assessmentWeights: z
     .object({
       disclosure: z.coerce.number().int().min(0).max(100),
@@ -30,9 +32,10 @@ export const supervisionSettingsSchema = z.object({
       messages: z.coerce.number().int().min(0).max(100),
       evaluation: z.coerce.number().int().min(0).max(100),
       services: z.coerce.number().int().min(0).max(100),
+      serviceItems: z.coerce.number().int().min(0).max(100).default(5),
     })
     .refine((w) => Object.values(w).some((v) => v > 0), { message: '至少一项指标的权重须大于0 / at least one weight must be above 0' })
-    .default({ disclosure: 20, requests: 20, interpretation: 10, website: 15, messages: 15, evaluation: 10, services: 10 }),
+    .default({ disclosure: 20, requests: 20, interpretation: 10, website: 15, messages: 15, evaluation: 10, services: 10, serviceItems: 5 }),
 });
 export type SupervisionSettings = z.infer<typeof supervisionSettingsSchema>;
 

@@ -6,6 +6,7 @@
 import { publicationDelay } from '../../catalog/model.js';
 import { addWorkingDays, countWorkingDays, type WorkingDayCalendar } from '../../platform/calendar/model.js';
 import { outcomeOf } from '../../requests/model.js';
+import { CHANGE_LABELS } from '../../services/model.js';
 import { RESULT_PUBLICATION_DAYS } from '../../services/service.js';
 import { cutoffOf, emptyCounts, inPeriod, INDICATORS, type AgencyCounts, type Counts, type IndicatorKey, type Period } from './model.js';
 
@@ -73,6 +74,17 @@ export interface DecisionFacts {
   readonly decidedOn: string;
   readonly publishedOn: string;
 }
+export interface ItemChangeFacts {
+  readonly id: number;
+  readonly agencyId: number;
+  readonly itemCode: string;
+  readonly itemName: string;
+  readonly kind: string;
+  /** the day the change took effect or was decided */
+  readonly onDate: string;
+  /** the Beijing day it was recorded on the platform */
+  readonly recordedOn: string;
+}
 export interface YearFacts {
   readonly records: readonly RecordFacts[];
   readonly interpretations: readonly InterpretationFacts[];
@@ -81,6 +93,8 @@ export interface YearFacts {
   readonly messages: readonly MessageFacts[];
   readonly ratings: readonly RatingFacts[];
   readonly decisions: readonly DecisionFacts[];
+  /** service-item list changes whose on_date falls in the year */
+  readonly itemChanges: readonly ItemChangeFacts[];
   /** open accountability cases (status 'open') per agency, consultations held per agency and Beijing day opened */
   readonly openCases: readonly { agencyId: number }[];
   readonly consultations: readonly { agencyId: number; opensOn: string }[];
@@ -88,7 +102,7 @@ export interface YearFacts {
 
 // ---------------------------------------------------------------- items
 
-export type ObjectKind = 'record' | 'request' | 'run' | 'message' | 'rating' | 'decision';
+export type ObjectKind = 'record' | 'request' | 'run' | 'message' | 'rating' | 'decision' | 'item-change';
 
 export interface Item {
   readonly indicator: IndicatorKey;
@@ -106,15 +120,17 @@ export interface Item {
   readonly value: number | null;
   /** a short explanation: the dates compared */
   readonly note: string;
-  /** requests: the result group (年报 表三); website: veto */
+  /** requests: the result group (年报 表三); website: veto; serviceItems: the change kind */
   readonly group: string | null;
+  /** a code naming the object's page where it has one by code (item-change: the service item's code) */
+  readonly ref: string | null;
 }
 
 export interface RuleSettings {
   readonly interpretationLagWorkingDays: number;
 }
 
-const base = { workingDays: null, value: null, group: null } as const;
+const base = { workingDays: null, value: null, group: null, ref: null } as const;
 
 /** 条例 第二十六条: within 20 working days of the formation date (catalog/model publicationDelay). */
 function disclosureItems(cal: WorkingDayCalendar, p: Period, f: YearFacts): Item[] {
@@ -215,6 +231,35 @@ function decisionItems(cal: WorkingDayCalendar, p: Period, f: YearFacts): Item[]
     });
 }
 
+/**
+ * 办事事项更新: a list change is on time when recorded on the platform within 20 working days of
+ * the day it took effect or was decided — service guides are proactive information (条例 第二十条（五）)
+ * and 条例 第二十六条 allows 20 working days from formation or change (catalog/model publicationDelay).
+ * Recorded before it took effect: 0 working days, on time.
+ */
+function itemChangeItems(cal: WorkingDayCalendar, p: Period, f: YearFacts): Item[] {
+  return f.itemChanges
+    .filter((c) => inPeriod(p, c.onDate))
+    .map((c) => {
+      const d = publicationDelay(cal, c.onDate, c.recordedOn);
+      const kind = (CHANGE_LABELS as Readonly<Record<string, string>>)[c.kind] ?? c.kind;
+      return {
+        ...base,
+        indicator: 'serviceItems',
+        agencyId: c.agencyId,
+        kind: 'item-change',
+        objectId: c.id,
+        label: `${c.itemName}（${c.itemCode}）`,
+        day: c.onDate,
+        onTime: !d.late,
+        workingDays: d.workingDays,
+        group: c.kind,
+        ref: c.itemCode,
+        note: `${kind}：生效 ${c.onDate}，登记 ${c.recordedOn}，用时 ${d.workingDays} 个工作日（限 20 个）`,
+      };
+    });
+}
+
 /** Every counted item of the period, all indicators. */
 export function itemsOf(cal: WorkingDayCalendar, p: Period, today: string, s: RuleSettings, f: YearFacts): Item[] {
   return [
@@ -225,6 +270,7 @@ export function itemsOf(cal: WorkingDayCalendar, p: Period, today: string, s: Ru
     ...messageItems(cal, p, today, f),
     ...ratingItems(p, f),
     ...decisionItems(cal, p, f),
+    ...itemChangeItems(cal, p, f),
   ];
 }
 

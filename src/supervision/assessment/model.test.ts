@@ -72,7 +72,17 @@ describe('weighted score', () => {
   test('weights are checked', () => {
     assert.deepEqual(weightProblems({ ...DEFAULT_WEIGHTS }), []);
     assert.equal(weightProblems({ ...DEFAULT_WEIGHTS, website: 101 }).length, 1);
-    assert.equal(weightProblems({ disclosure: 0, requests: 0, interpretation: 0, website: 0, messages: 0, evaluation: 0, services: 0 }).length, 1);
+    assert.equal(weightProblems({ disclosure: 0, requests: 0, interpretation: 0, website: 0, messages: 0, evaluation: 0, services: 0, serviceItems: 0 }).length, 1);
+    // a weighting without the eighth key is refused here (settings.ts defaults it before this is asked)
+    assert.equal(weightProblems({ disclosure: 20, requests: 20, interpretation: 10, website: 15, messages: 15, evaluation: 10, services: 10 }).length, 1);
+  });
+  test('the eighth indicator, 办事事项更新及时率, weighs 5 beside the unchanged seven', () => {
+    assert.deepEqual(DEFAULT_WEIGHTS, { disclosure: 20, requests: 20, interpretation: 10, website: 15, messages: 15, evaluation: 10, services: 10, serviceItems: 5 });
+    assert.equal(indicatorScore('serviceItems', { num: 1, den: 3 }), 33.3); // 100/3 = 33.333… → 33.3
+    // services 1/2 = 50 (w 10), serviceItems 3/4 = 75 (w 5): (500 + 375) / 15 = 875/15 = 58.333… → 58.3
+    const s = weightedScore(counts({ services: { num: 1, den: 2 }, serviceItems: { num: 3, den: 4 } }), DEFAULT_WEIGHTS);
+    assert.equal(s.score, 58.3);
+    assert.equal(s.weightUsed, 15);
   });
 });
 

@@ -4,14 +4,14 @@
  *
  * Every indicator is a numerator over a denominator of whole numbers, so a figure can always be
  * explained by listing what was counted:
- *   ratio indicators (disclosure, requests, interpretation, messages, services):
+ *   ratio indicators (disclosure, requests, interpretation, messages, services, serviceItems):
  *     score = 100 × on time / counted;
  *   website:    numerator = Σ site scores in tenths of a point, denominator = sites → score = num / (10 × den);
  *   evaluation: numerator = Σ stars, denominator = ratings → score = 20 × num / den (4.5 stars = 90).
  * Arithmetic is exact (fractions of BigInts); only the figure shown is rounded, half up at one decimal.
  */
 
-export const INDICATORS = ['disclosure', 'requests', 'interpretation', 'website', 'messages', 'evaluation', 'services'] as const;
+export const INDICATORS = ['disclosure', 'requests', 'interpretation', 'website', 'messages', 'evaluation', 'services', 'serviceItems'] as const;
 export type IndicatorKey = (typeof INDICATORS)[number];
 
 export const INDICATOR_LABELS: Readonly<Record<IndicatorKey, string>> = {
@@ -22,6 +22,7 @@ export const INDICATOR_LABELS: Readonly<Record<IndicatorKey, string>> = {
   messages: '留言按时答复率',
   evaluation: '社会评议满意度',
   services: '双公示及时率',
+  serviceItems: '办事事项更新及时率',
 };
 
 /** Where each indicator's rule comes from (shown on the pages, so a score can be checked). */
@@ -33,14 +34,19 @@ export const INDICATOR_RULES: Readonly<Record<IndicatorKey, string>> = {
   messages: '答复期限在当期的留言中按期答复的比例，逾期未答复和逾期答复均计为未按期（条例 第四十七条）',
   evaluation: '当期社会评议的平均星级 × 20（5星为100分）（条例 第四十六条 社会评议）',
   services: '当期作出的行政许可、行政处罚决定中，7个工作日内公示的比例（双公示）',
+  serviceItems: '生效或决定日期在当期的办事事项清单变更（新增、调整、取消、合并、下放）中，自变更之日起20个工作日内在平台登记的比例（办事指南属主动公开内容，条例 第二十条（五）、第二十六条）',
 };
 
 export const isIndicator = (v: unknown): v is IndicatorKey => typeof v === 'string' && (INDICATORS as readonly string[]).includes(v);
 
 export type Weights = Readonly<Record<IndicatorKey, number>>;
 
-/** Default weights (UNCONFIRMED: no national weighting; a government sets its own in the settings). */
-export const DEFAULT_WEIGHTS: Weights = Object.freeze({ disclosure: 20, requests: 20, interpretation: 10, website: 15, messages: 15, evaluation: 10, services: 10 });
+/**
+ * Default weights (UNCONFIRMED: no national weighting; a government sets its own in the settings).
+ * Weights are relative (the score divides by the sum of the applicable ones), so serviceItems was
+ * added at 5 without touching the others: the seven older figures keep their proportions.
+ */
+export const DEFAULT_WEIGHTS: Weights = Object.freeze({ disclosure: 20, requests: 20, interpretation: 10, website: 15, messages: 15, evaluation: 10, services: 10, serviceItems: 5 });
 
 export interface Counts {
   readonly num: number;

@@ -65,7 +65,7 @@ export function assessmentPublicRoutes(app: FastifyInstance, web: WebContext, do
     tag: '工作考核',
     summary: '政务公开工作考核结果 / assessment figures per agency',
     description:
-      '条例第四十六条工作考核：各单位当年各项指标的分子、分母和得分（主动公开及时率、依申请按时答复率、政策解读同步率、网站检查、留言按时答复率、社会评议满意度、双公示及时率），按设置的权重计算的综合得分与名次。综合得分 = Σ（权重 × 指标得分）÷ 适用指标权重之和，一位小数，四舍五入。',
+      '条例第四十六条工作考核：各单位当年各项指标的分子、分母和得分（主动公开及时率、依申请按时答复率、政策解读同步率、网站检查、留言按时答复率、社会评议满意度、双公示及时率、办事事项更新及时率），按设置的权重计算的综合得分与名次。综合得分 = Σ（权重 × 指标得分）÷ 适用指标权重之和，一位小数，四舍五入。',
     params: apiParams,
     response: responseSchema,
     errors: [400],

@@ -102,7 +102,7 @@ export function assessmentStaffRoutes(app: FastifyInstance, web: WebContext, _do
     const year = yearOf(q.year, today());
     const staff = staffOf(request);
     const d = await drill(web, staff, { code: p.data.agencyCode, indicator, year, month: q.month ? Number(q.month) : null, subtree: q.scope === 'subtree' });
-    const may = { records: can(staff, 'record.view'), requests: can(staff, 'request.view'), messages: can(staff, 'participation.view'), inspection: can(staff, 'inspection.view') };
+    const may = { records: can(staff, 'record.view'), requests: can(staff, 'request.view'), messages: can(staff, 'participation.view'), inspection: can(staff, 'inspection.view'), services: can(staff, 'service.view') };
     return sendPage(request, reply, <DrillPage ctx={pageContext(web, request, reply)} d={d} may={may} />);
   });
 

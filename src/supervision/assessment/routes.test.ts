@@ -37,6 +37,10 @@ for (const engine of ENGINES) {
       assert.match(res.body, /及所属 \d+ 个单位汇总/);
       assert.equal((await v.get('/staff/assessment?year=1999')).statusCode, 400);
       assert.equal((await v.get('/staff/assessment/ljs/nothing')).statusCode, 404);
+      // the demo list's last clean-up round took effect 2025-09-30: the supervisor (service.view) gets links to the items
+      const si = await v.get('/staff/assessment/ljs/serviceItems?year=2025&scope=subtree');
+      assert.equal(si.statusCode, 200);
+      assert.match(si.body, /href="\/staff\/services\/items\/ljs-[a-z]+-[A-Z]{2}-\d{4}"/);
     });
 
     test('the district supervisor: 湖西区 and below only', async () => {
@@ -60,6 +64,10 @@ for (const engine of ENGINES) {
       assert.equal(d.statusCode, 200);
       assert.match(d.body, /共计入 \d+ 项/);
       assert.doesNotMatch(d.body, /href="\/staff\/records\//, 'oversight cannot open records: no links to them');
+      const si = await v.get('/staff/assessment/ljs/serviceItems?year=2026&scope=subtree');
+      assert.equal(si.statusCode, 200);
+      assert.match(si.body, /办事事项更新及时率/);
+      assert.doesNotMatch(si.body, /href="\/staff\/services\/items\//, 'oversight cannot open service items: no links to them');
       assert.equal((await v.get('/staff/assessment/ljs/disclosure?month=13')).statusCode, 400);
       assert.equal((await v.get('/staff/supervision/settings')).statusCode, 403);
     });
@@ -68,12 +76,12 @@ for (const engine of ENGINES) {
       const v = await as('admin');
       const page = await v.get('/staff/supervision/settings');
       assert.equal(page.statusCode, 200);
-      const good = { consultationMinDays: '30', messageAnswerWorkingDays: '10', dueSoonWorkingDays: '3', interpretationLagWorkingDays: '3', emailDigests: '1', w_disclosure: '20', w_requests: '20', w_interpretation: '10', w_website: '15', w_messages: '15', w_evaluation: '10', w_services: '10' };
+      const good = { consultationMinDays: '30', messageAnswerWorkingDays: '10', dueSoonWorkingDays: '3', interpretationLagWorkingDays: '3', emailDigests: '1', w_disclosure: '20', w_requests: '20', w_interpretation: '10', w_website: '15', w_messages: '15', w_evaluation: '10', w_services: '10', w_serviceItems: '5' };
       const bad = await v.post('/staff/supervision/settings', { ...good, w_website: 'abc', interpretationLagWorkingDays: '31' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /应为整数 \/ enter a whole number/);
       assert.match(bad.body, /value="abc"/);
-      const zero = await v.post('/staff/supervision/settings', { ...good, w_disclosure: '0', w_requests: '0', w_interpretation: '0', w_website: '0', w_messages: '0', w_evaluation: '0', w_services: '0' });
+      const zero = await v.post('/staff/supervision/settings', { ...good, w_disclosure: '0', w_requests: '0', w_interpretation: '0', w_website: '0', w_messages: '0', w_evaluation: '0', w_services: '0', w_serviceItems: '0' });
       assert.equal(zero.statusCode, 400);
       assert.match(zero.body, /至少一项指标的权重须大于0/);
       await v.get('/staff/supervision/settings');
@@ -99,6 +107,8 @@ for (const engine of ENGINES) {
       assert.equal(json.year, 2026);
       assert.ok(json.agencies.some((a) => a.code === 'ljs'));
       assert.ok(Object.keys(json.agencies[0]!.indicators).includes('disclosure'));
+      assert.ok(json.agencies.every((a) => 'serviceItems' in a.indicators), 'the eighth indicator in every agency');
+      assert.match(res.body, /<th scope="col">办事事项更新及时率<\/th>/);
       assert.equal((await v.get('/api/v1/assessment/20x6')).statusCode, 400);
       const doc = (await v.get('/api/openapi.json')).json<{ paths: Record<string, unknown> }>();
       assert.ok('/api/v1/assessment/{year}' in doc.paths);

@@ -15,7 +15,7 @@ const num = (v: unknown): number => Number(v);
 
 export async function yearFacts(db: Executor, p: Period, agencyIds: readonly number[] | null): Promise<YearFacts> {
   if (agencyIds !== null && agencyIds.length === 0) {
-    return { records: [], interpretations: [], requests: [], runs: [], messages: [], ratings: [], decisions: [], openCases: [], consultations: [] };
+    return { records: [], interpretations: [], requests: [], runs: [], messages: [], ratings: [], decisions: [], itemChanges: [], openCases: [], consultations: [] };
   }
   const ids = agencyIds === null ? null : [...agencyIds];
 
@@ -82,13 +82,22 @@ export async function yearFacts(db: Executor, p: Period, agencyIds: readonly num
   let decisions = db.selectFrom('resultDecision').select(['id', 'agencyId', 'kind', 'decisionNumber', 'decidedOn', 'publishedOn']).where('decidedOn', '>=', p.from).where('decidedOn', '<=', p.to);
   if (ids) decisions = decisions.where('agencyId', 'in', ids);
 
+  // Service-item list changes that took effect (or were decided) in the period; the agency is the item's.
+  let itemChanges = db
+    .selectFrom('serviceItemChange as c')
+    .innerJoin('serviceItem as i', 'i.id', 'c.itemId')
+    .select(['c.id', 'i.agencyId', 'i.code as itemCode', 'i.name as itemName', 'c.kind', 'c.onDate', 'c.createdAt'])
+    .where('c.onDate', '>=', p.from)
+    .where('c.onDate', '<=', p.to);
+  if (ids) itemChanges = itemChanges.where('i.agencyId', 'in', ids);
+
   let cases = db.selectFrom('accountabilityCase').select('agencyId').where('status', '=', 'open');
   if (ids) cases = cases.where('agencyId', 'in', ids);
 
   let consultations = db.selectFrom('consultation').select(['agencyId', 'opensOn']).where('status', '=', 'published').where('opensOn', '>=', p.from).where('opensOn', '<=', p.to);
   if (ids) consultations = consultations.where('agencyId', 'in', ids);
 
-  const [rRows, iRows, qRows, runRows, mRows, raRows, dRows, cRows, coRows] = await Promise.all([
+  const [rRows, iRows, qRows, runRows, mRows, raRows, dRows, chRows, cRows, coRows] = await Promise.all([
     records.execute(),
     interpretations.execute(),
     requests.execute(),
@@ -96,6 +105,7 @@ export async function yearFacts(db: Executor, p: Period, agencyIds: readonly num
     messages.execute(),
     ratings.execute(),
     decisions.execute(),
+    itemChanges.execute(),
     cases.execute(),
     consultations.execute(),
   ]);
@@ -115,6 +125,7 @@ export async function yearFacts(db: Executor, p: Period, agencyIds: readonly num
     messages: mRows.map((r) => ({ ...r, id: num(r.id), agencyId: num(r.agencyId) })),
     ratings: raRows.map((r) => ({ ...r, id: num(r.id), agencyId: num(r.agencyId), objectId: num(r.objectId), score: num(r.score) })),
     decisions: dRows.map((r) => ({ ...r, id: num(r.id), agencyId: num(r.agencyId) })),
+    itemChanges: chRows.map((r) => ({ id: num(r.id), agencyId: num(r.agencyId), itemCode: r.itemCode, itemName: r.itemName, kind: r.kind, onDate: r.onDate, recordedOn: chinaDate(new Date(r.createdAt)) })),
     openCases: cRows.map((r) => ({ agencyId: num(r.agencyId) })),
     consultations: coRows.map((r) => ({ agencyId: num(r.agencyId), opensOn: r.opensOn })),
   };

@@ -99,6 +99,7 @@ export interface MayOpen {
   readonly requests: boolean;
   readonly messages: boolean;
   readonly inspection: boolean;
+  readonly services: boolean;
 }
 
 function itemHref(i: Item, may: MayOpen): string | null {
@@ -111,6 +112,8 @@ function itemHref(i: Item, may: MayOpen): string | null {
       return may.messages ? `/staff/messages/${i.objectId}` : null;
     case 'run':
       return may.inspection ? `/staff/inspection/runs/${i.objectId}` : null;
+    case 'item-change':
+      return may.services && i.ref !== null ? `/staff/services/items/${encodeURIComponent(i.ref)}` : null;
     case 'rating':
     case 'decision':
       return null;

@@ -13,6 +13,7 @@ export const INDICATOR_SHORT: Readonly<Record<IndicatorKey, string>> = {
   messages: '留言',
   evaluation: '评议',
   services: '双公示',
+  serviceItems: '事项更新',
 };
 
 export function drillHref(code: string, indicator: IndicatorKey, year: number, opts: { month?: number; subtree?: boolean } = {}): string {

@@ -11,7 +11,7 @@ import type { Assessment, Ranked } from '../service.js';
 import { ScoreBars } from './charts.js';
 import { formatScore } from './format.js';
 
-const pct = (r: Ranked, k: 'disclosure' | 'requests' | 'messages') => {
+const pct = (r: Ranked, k: 'disclosure' | 'requests' | 'messages' | 'services' | 'serviceItems') => {
   const c = r.counts.indicators[k];
   const s = indicatorScore(k, c);
   return s === null ? '—' : `${formatScore(s)}%（${c.num}/${c.den}）`;
@@ -38,7 +38,7 @@ export function PublicAssessmentPage({ ctx, a, current }: { ctx: PageContext; a:
     <PublicLayout ctx={ctx} title={title} crumbs={[{ label: '政务公开工作考核' }]}>
       <h1>{title}</h1>
       <p class="lead">
-        依照《中华人民共和国政府信息公开条例》第四十六条，对各单位的主动公开、依申请公开、政策解读、网站、留言答复、社会评议和双公示等工作计分。综合得分为各项指标得分的加权平均（满分100）；当年没有可计数事项的指标不参与计分。{a.year === current ? `数据截至 ${a.today}。` : ''}
+        依照《中华人民共和国政府信息公开条例》第四十六条，对各单位的主动公开、依申请公开、政策解读、网站、留言答复、社会评议、双公示和办事事项清单更新等工作计分。综合得分为各项指标得分的加权平均（满分100）；当年没有可计数事项的指标不参与计分。{a.year === current ? `数据截至 ${a.today}。` : ''}
       </p>
       <form method="get" action="/assessment" class="inline-form">
         <label for="pa-year">年度</label>{' '}
@@ -64,6 +64,8 @@ export function PublicAssessmentPage({ ctx, a, current }: { ctx: PageContext; a:
               <th scope="col">留言按时答复率</th>
               <th scope="col">社会评议</th>
               <th scope="col">网站检查</th>
+              <th scope="col">双公示及时率</th>
+              <th scope="col">办事事项更新及时率</th>
             </tr>
           </thead>
           <tbody>
@@ -81,6 +83,8 @@ export function PublicAssessmentPage({ ctx, a, current }: { ctx: PageContext; a:
                   <td>
                     <Website r={r} />
                   </td>
+                  <td>{pct(r, 'services')}</td>
+                  <td>{pct(r, 'serviceItems')}</td>
                 </tr>
               );
             })}

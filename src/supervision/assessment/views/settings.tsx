@@ -53,6 +53,9 @@ export function SettingsPage({ ctx, values, problems }: { ctx: PageContext; valu
         </fieldset>
         <fieldset>
           <legend>工作考核权重（0–100，至少一项大于0）</legend>
+          <p class="hint">
+            权重是相对值：综合得分 = Σ（权重 × 指标得分）÷ 当期适用指标的权重之和，所以各项权重不必合计为100，只看彼此的比例。尚未确认：无全国统一权重，默认值由本平台设定（办事事项更新及时率为后来增加的指标，默认 5，其余默认值未变）。
+          </p>
           {INDICATORS.map((k) => (
             <TextField name={`w_${k}`} label={INDICATOR_LABELS[k]} value={values[`w_${k}`]} type="number" required />
           ))}
