@@ -16,6 +16,9 @@ export const supervisionSettingsSchema = z.object({
   // Working days before a deadline from which the digest lists a matter as "due soon".
   dueSoonWorkingDays: z.coerce.number().int().min(0).max(20).default(3),
   // Whether notification digests are e-mailed (SMTP settings come from the environment).
+  // Beijing hour from which the day's e-mail digest goes out (on working days only), so it arrives
+  // when staff start work rather than at midnight.
+  digestHour: z.coerce.number().int().min(0).max(23).default(8),
   emailDigests: z.preprocess((v) => (v === undefined ? true : v === true || v === '1' || v === 'true' || v === 'on'), z.boolean()),
   // 政策解读同步率 (工作考核): working days after a policy within which its interpretation counts as
   // published with it. UNCONFIRMED: 国办发〔2016〕80号 asks for 同步起草、同步审签、同步发布 and names no lag.

@@ -40,6 +40,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   consultationMinDays: '意见征集最短期限（1–365日）',
   messageAnswerWorkingDays: '留言答复期限（1–60个工作日）',
   dueSoonWorkingDays: '提醒提前量（0–20个工作日）',
+  digestHour: '每日提醒发送时间（0–23时）',
   interpretationLagWorkingDays: '政策解读同步期限（0–30个工作日）',
   ...Object.fromEntries(INDICATORS.map((k) => [`w_${k}`, `${INDICATOR_LABELS[k]}权重（0–100）`])),
 };
@@ -56,6 +57,7 @@ function settingsInput(values: SettingsValues): { input?: unknown; problems: str
     consultationMinDays: int('consultationMinDays'),
     messageAnswerWorkingDays: int('messageAnswerWorkingDays'),
     dueSoonWorkingDays: int('dueSoonWorkingDays'),
+    digestHour: int('digestHour'),
     interpretationLagWorkingDays: int('interpretationLagWorkingDays'),
     emailDigests: values.emailDigests === '1',
     assessmentWeights: Object.fromEntries(INDICATORS.map((k) => [k, int(`w_${k}`)])),

@@ -79,6 +79,14 @@ for (const engine of ENGINES) {
       );
     });
 
+    test('digests go out on working days from 08:00 Beijing time only', async () => {
+      tdb.clock.set('2026-11-28T01:00:00.000Z'); // Saturday 09:00 in Beijing: not a working day
+      assert.deepEqual(await sendDailyDigests(tdb.ctx, mailer), { sent: 0, failed: 0, noEmail: 0, already: 0 });
+      tdb.clock.set('2026-12-01T23:30:00.000Z'); // Wednesday 12-02 07:30 in Beijing: before the hour
+      assert.deepEqual(await sendDailyDigests(tdb.ctx, mailer), { sent: 0, failed: 0, noEmail: 0, already: 0 });
+      assert.equal((await digestRows()).filter((r) => r.digestOn === '2026-11-28' || r.digestOn === '2026-12-02').length, 0, 'no day claimed');
+    });
+
     test('a failing server is recorded as failed and tried again the next day only', async () => {
       at('2026-11-27');
       sink.failWith = '554 5.3.0 mailbox unavailable';

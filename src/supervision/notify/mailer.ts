@@ -6,6 +6,7 @@
  */
 import nodemailer from 'nodemailer';
 import { render } from 'preact-render-to-string';
+import { loadCalendar } from '../../platform/calendar/service.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { supervisionSettings } from '../settings.js';
@@ -46,14 +47,19 @@ export interface DigestRun {
   readonly already: number;
 }
 
+const beijingHour = (at: Date) => new Date(at.getTime() + 8 * 3600_000).getUTCHours();
+
 const baseUrlOf = (config: AppContext['config']) => config.publicBaseUrl ?? `http://${config.host}:${config.port}`;
 
 /** Sends today's digest to every enabled user with something to do. */
 export async function sendDailyDigests(deps: AppContext, mailer: Mailer | null): Promise<DigestRun> {
   const result = { sent: 0, failed: 0, noEmail: 0, already: 0 };
-  if (mailer === null || !(await supervisionSettings(deps.db)).emailDigests) return result;
+  const settings = await supervisionSettings(deps.db);
+  if (mailer === null || !settings.emailDigests) return result;
   const now = deps.clock.now();
   const today = chinaDate(now);
+  // Working days only, from the set hour (Beijing time): nothing lands at midnight or on a weekend.
+  if (beijingHour(now) < settings.digestHour || !(await loadCalendar(deps.db)).isWorkingDay(today)) return result;
   const baseUrl = baseUrlOf(deps.config);
   for (const user of await store.enabledUsers(deps.db)) {
     const staff = identityOf(user);

@@ -13,6 +13,7 @@ export function settingsValues(s: SupervisionSettings): SettingsValues {
     messageAnswerWorkingDays: String(s.messageAnswerWorkingDays),
     dueSoonWorkingDays: String(s.dueSoonWorkingDays),
     emailDigests: s.emailDigests ? '1' : '',
+    digestHour: String(s.digestHour),
     interpretationLagWorkingDays: String(s.interpretationLagWorkingDays),
   };
   for (const k of INDICATORS) out[`w_${k}`] = String(s.assessmentWeights[k]);
@@ -38,6 +39,7 @@ export function SettingsPage({ ctx, values, problems }: { ctx: PageContext; valu
           <TextField name="consultationMinDays" label="意见征集最短期限（日）" value={values.consultationMinDays} hint="《重大行政决策程序暂行条例》第十四条：一般不少于30日。" required />
           <TextField name="messageAnswerWorkingDays" label="留言答复期限（工作日）" value={values.messageAnswerWorkingDays} hint="尚未确认：无全国统一规定，多地为10个工作日。" required />
           <TextField name="dueSoonWorkingDays" label="提醒提前量（工作日）" value={values.dueSoonWorkingDays} hint="距期限不足此数时列入每日提醒。" required />
+          <TextField name="digestHour" label="每日提醒发送时间（北京时间，时）" value={values.digestHour ?? '8'} hint="工作日自该整点起发送当天的电子邮件提醒（0–23）。" required />
           <TextField
             name="interpretationLagWorkingDays"
             label="政策解读同步期限（工作日）"
