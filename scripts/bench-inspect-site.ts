@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mulberry32 } from '../src/platform/random.js';
 
 export interface Planted {
   /** target path → the pages (paths) that link to it */
@@ -20,23 +21,11 @@ export interface BenchSite {
   close(): Promise<void>;
 }
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TOPICS = ['工作动态', '通知公告', '政策文件', '政策解读', '人事信息', '规划计划', '财政信息', '办事服务', '互动交流', '专题专栏'];
 const WORDS = ['关于', '进一步', '加强', '全市', '工作', '推进', '实施', '方案', '通知', '意见', '开展', '专项', '检查', '会议', '召开', '部署', '落实', '年度', '重点', '项目', '建设', '管理', '服务', '优化', '营商环境'];
 
 export function buildSite(articles: number, seed: number): { files: Map<string, string>; planted: Planted } {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
   const title = () => Array.from({ length: 4 + Math.floor(rand() * 6) }, () => pick(WORDS)).join('');
   const date = (i: number) => {

@@ -11,6 +11,7 @@ import { scratchDatabase } from './bench-scratch.js';
 import { systemClock } from '../src/platform/clock.js';
 import { openDatabase, type Db, type Engine } from '../src/platform/db/database.js';
 import { migrateOrThrow } from '../src/platform/db/migrate.js';
+import { mulberry32 } from '../src/platform/random.js';
 import type { NewRequestRow } from '../src/platform/db/schema.js';
 import { APPLICANT_TYPES, OUTCOME_REASONS } from '../src/requests/model.js';
 import { computeAnnualReport } from '../src/reports/service.js';
@@ -40,18 +41,6 @@ const say = (line: string) => {
 };
 const AGENCIES = 24;
 const BATCH = 500;
-
-/** mulberry32: a small deterministic PRNG, so every run fills the same population. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const START = Date.UTC(2023, 0, 1);
@@ -86,7 +75,7 @@ async function fill(db: Db): Promise<void> {
       .executeTakeFirstOrThrow();
     ids.push(row.id);
   }
-  const rand = prng(SEED);
+  const rand = mulberry32(SEED); // seeded: every run fills the same population
   const bar = progressBar('requests', REQUESTS, quiet);
   let appeals = 0;
   for (let done = 0; done < REQUESTS; done += BATCH) {

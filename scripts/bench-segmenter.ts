@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { analyse, analyzeQuery, jieba, normalizeText, tokenize } from '../src/search/analysis.js';
-import { mulberry32 } from './bench-search/random.js';
+import { mulberry32 } from '../src/platform/random.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

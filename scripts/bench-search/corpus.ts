@@ -15,7 +15,7 @@ import {
   AGENCIES, CATEGORY_WEIGHTS, CITED_DOCUMENTS, CLOSINGS, COMMON_TOPICS, EXCLUDED_WORDS, GENRE_WEIGHTS, GOV_PHRASES, LATIN_TOKENS,
   MEASURE_UNITS, OPENINGS, PLACE_SECOND_CHARS, PLACE_SUFFIXES, RARE_CHARS, TITLE_TEMPLATES, TITLE_VERBS, type AgencySpec,
 } from './vocabulary.js';
-import { mulberry32 } from './random.js';
+import { mulberry32 } from '../../src/platform/random.js';
 
 export const AGENCY_COUNT = AGENCIES.length;
 export const AGENCY_NAMES: readonly string[] = AGENCIES.map((a) => a.name);

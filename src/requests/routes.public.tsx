@@ -12,6 +12,7 @@ import { loadCalendar } from '../platform/calendar/service.js';
 import { AppError, errors } from '../platform/errors.js';
 import { contentDisposition } from '../platform/files/disposition.js';
 import { cookieOptions } from '../platform/http/cookies.js';
+import { parseLookupForm } from '../platform/http/lookup.js';
 import { pageOf, type ApiDocs } from '../platform/http/openapi.js';
 import { pageContext, sendPage } from '../platform/http/render.js';
 import { formFields, parseQuery } from '../platform/http/validate.js';
@@ -38,7 +39,6 @@ import { TrackPage } from './views/public/track.js';
 const SUBMIT_LIMIT = { rateLimit: { max: 5, timeWindow: '10 minutes' } };
 const LOOKUP_LIMIT = { rateLimit: { max: 10, timeWindow: '10 minutes' } };
 
-const trackBody = z.object({ trackingNumber: z.string().max(200).default(''), queryCode: z.string().max(200).default('') });
 const tnParam = z.object({ tn: z.string().max(80) });
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -129,19 +129,12 @@ export function requestPublicRoutes(app: FastifyInstance, web: WebContext, docs:
   });
 
   app.post('/requests/track', { config: LOOKUP_LIMIT }, async (request, reply) => {
-    const body = trackBody.safeParse(request.body ?? {});
-    const tn = body.success ? body.data.trackingNumber.trim() : '';
-    const code = body.success ? body.data.queryCode.trim() : '';
+    const form = parseLookupForm(request.body, '请填写申请编号 / enter the tracking number');
     const ctx = pageContext(web, request, reply);
     reply.header('cache-control', 'no-store');
-    if (tn === '' || code === '') {
-      const problems: Record<string, string[]> = {};
-      if (tn === '') problems.trackingNumber = ['请填写申请编号 / enter the tracking number'];
-      if (code === '') problems.queryCode = ['请填写查询码 / enter the query code'];
-      return sendPage(request, reply, <TrackPage ctx={ctx} values={{ trackingNumber: tn }} problems={problems} />, 400);
-    }
-    const found = await findForApplicant(web.db, tn, code);
-    if (!found) return sendPage(request, reply, <TrackPage ctx={ctx} values={{ trackingNumber: tn }} failed />, 404);
+    if (!form.ok) return sendPage(request, reply, <TrackPage ctx={ctx} values={{ trackingNumber: form.trackingNumber }} problems={form.problems} />, 400);
+    const found = await findForApplicant(web.db, form.trackingNumber, form.queryCode);
+    if (!found) return sendPage(request, reply, <TrackPage ctx={ctx} values={{ trackingNumber: form.trackingNumber }} failed />, 404);
     grantAccess(request, reply, found.trackingNumber);
     return reply.redirect(statusPath(found.trackingNumber), 303);
   });

@@ -5,43 +5,21 @@
 // Run: node --import tsx --test test/browser/accessibility.test.ts
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { assertFitsWidth, assertNoViolations, chromiumMissing, DEMO_PASSWORD as PASSWORD, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { assertFitsWidth, assertNoViolations, asUser, chromiumMissing, DEMO_PASSWORD as PASSWORD, open, useDemoBrowser } from './support.js';
 
 // ---------- helpers ----------
 
 const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
-let demo: DemoApp | undefined;
-let browser: Browser | undefined;
-let baseURL = '';
-
-/** Runs `fn` on a fresh page in a fresh context (own cookies), closing both afterwards. */
-async function withPage<T>(options: BrowserContextOptions, fn: (page: Page) => Promise<T>): Promise<T> {
-  assert.ok(browser, 'browser not started');
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', ...options });
-  try {
-    return await fn(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
-
 // ---------- the suite ----------
 
 describe('browser: public pages in Chromium', { skip: chromiumMissing() }, () => {
-  before(async () => {
-    browser = await launchChromium();
-    demo = await startDemoApp('sqlite');
-    baseURL = demo.baseURL;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const suite = useDemoBrowser('sqlite');
+  /** Runs `fn` on a fresh page in a fresh context (own cookies), closing both afterwards. */
+  const withPage = <T,>(options: BrowserContextOptions, fn: (page: Page) => Promise<T>) => asUser(suite.browser, suite.demo, null, fn, options);
 
   describe('WCAG 2.1 AA (axe-core)', () => {
     const pages = ['/', '/agencies/ljs', '/staff/login', '/requests', '/requests/track', '/agencies/ljs/requests', '/services', '/services/cleanup/ljs', '/results', '/services/items/ljs-scjgj-XK-0001'].flatMap((p) => [p, `${p}?lang=zh-Hant`]);
@@ -89,7 +67,7 @@ describe('browser: public pages in Chromium', { skip: chromiumMissing() }, () =>
         await open(page, '/staff/login');
         await page.fill('#f-login', 'admin');
         await page.fill('#f-password', PASSWORD);
-        await Promise.all([page.waitForURL(`${baseURL}/staff`), page.click('form button[type="submit"]')]);
+        await Promise.all([page.waitForURL(`${suite.demo.baseURL}/staff`), page.click('form button[type="submit"]')]);
         assert.equal(await page.textContent('h1'), '工作台');
 
         await open(page, '/agencies/ljs');

@@ -5,30 +5,21 @@
 // digest on the workbench home.
 // Run: node --import tsx --test test/browser/accountability.test.ts
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { addCalendarDays } from '../../src/platform/calendar/model.js';
 import { ENGINES } from '../../src/test-support/db.js';
-import { assertNoJsPageAccessible, asUser, browserSuiteSkip, launchChromium, open, startDemoApp, submitAndWait, type DemoApp } from './support.js';
+import { assertNoJsPageAccessible, asUser, browserSuiteSkip, open, submitAndWait, useDemoBrowser } from './support.js';
 
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const mainText = async (page: Page) => (await page.textContent('main')) ?? '';
 
 for (const engine of ENGINES) {
   describe(`责任追究 in Chromium [${engine}]`, { skip: await browserSuiteSkip(engine) }, () => {
-    let demo: DemoApp;
-    let browser: Browser;
+    const suite = useDemoBrowser(engine);
     let caseHref = '';
-    before(async () => {
-      demo = await startDemoApp(engine);
-      browser = await launchChromium();
-    });
-    after(async () => {
-      await browser?.close();
-      await demo?.close();
-    });
 
-    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>) => asUser(browser, demo, login, fn, NO_JS);
+    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>) => asUser(suite.browser, suite.demo, login, fn, NO_JS);
 
     test('the supervisor opens a case, orders rectification, then records it rectified', async () => {
       await as('zhaozq', async (page) => {
@@ -36,7 +27,7 @@ for (const engine of ENGINES) {
         const list = await mainText(page);
         assert.match(list, /按处理状态/);
         assert.match(list, /已整改/);
-        await assertNoJsPageAccessible(browser, demo, page, 'accountability list');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'accountability list');
         await open(page, '/staff/accountability?status=open');
         const first = page.locator('main table a[href^="/staff/accountability/"]').first();
         caseHref = (await first.getAttribute('href')) ?? '';
@@ -44,7 +35,7 @@ for (const engine of ENGINES) {
         await Promise.all([page.waitForNavigation(), first.click()]);
         assert.match(await mainText(page), /责任单位/);
         assert.match(await mainText(page), /尚无处理记录|处理记录/);
-        await assertNoJsPageAccessible(browser, demo, page, 'accountability case');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'accountability case');
 
         const today = (await page.inputValue('#acc-acted-on')).trim();
         assert.match(today, /^\d{4}-\d{2}-\d{2}$/);
@@ -106,7 +97,7 @@ for (const engine of ENGINES) {
         assert.match(text, /需要您处理的事项共 \d+ 项/);
         await open(page, '/staff/notifications');
         assert.match(await mainText(page), /依申请公开/);
-        await assertNoJsPageAccessible(browser, demo, page, 'notifications');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'notifications');
       });
     });
   });

@@ -7,10 +7,10 @@
 // the exact arithmetic is src/supervision/assessment/service.test.ts.
 // Run: node --import tsx --test test/browser/assessment.test.ts
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { ENGINES } from '../../src/test-support/db.js';
-import { assertNoJsPageAccessible, asUser, browserSuiteSkip, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
+import { assertNoJsPageAccessible, asUser, browserSuiteSkip, open, useDemoBrowser } from './support.js';
 
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const mainText = async (page: Page) => (await page.textContent('main')) ?? '';
@@ -18,18 +18,9 @@ const rankedAgencies = async (page: Page) => (await page.locator('table.as-ranki
 
 for (const engine of ENGINES) {
   describe(`工作考核 in Chromium [${engine}]`, { skip: await browserSuiteSkip(engine) }, () => {
-    let demo: DemoApp;
-    let browser: Browser;
-    before(async () => {
-      demo = await startDemoApp(engine);
-      browser = await launchChromium();
-    });
-    after(async () => {
-      await browser?.close();
-      await demo?.close();
-    });
+    const suite = useDemoBrowser(engine);
 
-    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>) => asUser(browser, demo, login, fn, NO_JS);
+    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>) => asUser(suite.browser, suite.demo, login, fn, NO_JS);
 
     test('the city supervisor sees the whole city, ranked, with a chart and the roll-up', async () => {
       await as('zhaozq', async (page) => {
@@ -40,7 +31,23 @@ for (const engine of ENGINES) {
         assert.ok(names.some((n) => n.includes('湖西区')), 'the district');
         assert.equal(await page.locator('main svg[role="img"] title').count() >= 1, true, 'a chart with a title');
         assert.match(await mainText(page), /及所属 \d+ 个单位汇总/);
-        await assertNoJsPageAccessible(browser, demo, page, 'the assessment dashboard');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'the assessment dashboard');
+      });
+    });
+
+    test('办事事项更新及时率: the list changes behind the figure, each linked to its item', async () => {
+      await as('zhaozq', async (page) => {
+        // the demo list's last clean-up round took effect on 2025-09-30
+        await open(page, '/staff/assessment/ljs/serviceItems?year=2025&scope=subtree');
+        const text = await mainText(page);
+        assert.match(text, /办事事项更新及时率/);
+        assert.match(text, /条例 第二十条（五）、第二十六条/);
+        assert.match(text, /共计入 [1-9]\d* 项/);
+        const links = page.locator('main table.data tbody th[scope="row"] a[href^="/staff/services/items/"]');
+        assert.ok((await links.count()) >= 1, 'items link to their staff page');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'the service-item drill-down');
+        await Promise.all([page.waitForNavigation(), links.first().click()]);
+        assert.match(new URL(page.url()).pathname, /^\/staff\/services\/items\//);
       });
     });
 
@@ -79,7 +86,8 @@ for (const engine of ENGINES) {
         assert.match(text, /政务公开工作考核/);
         assert.ok(text.includes('岚江市人民政府'));
         assert.doesNotMatch(text, /1[3-9]\d{9}/, 'no phone numbers');
-        await assertNoJsPageAccessible(browser, demo, page, 'the public assessment page');
+        assert.equal(await page.locator('main table thead th', { hasText: '办事事项更新及时率' }).count(), 1, 'the eighth indicator has a column');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'the public assessment page');
         await open(page, '/assessment?lang=zh-Hant');
         assert.match(await mainText(page), /政務公開工作考/);
       });

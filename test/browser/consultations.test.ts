@@ -6,10 +6,10 @@
 // adoption and publishes the feedback, and the public page shows the figures, in 简 and 繁.
 // Run: node --import tsx --test test/browser/consultations.test.ts
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { ENGINES } from '../../src/test-support/db.js';
-import { assertNoJsPageAccessible, asUser, browserSuiteSkip, launchChromium, open, startDemoApp, submitAndWait, type DemoApp } from './support.js';
+import { assertNoJsPageAccessible, asUser, browserSuiteSkip, open, submitAndWait, useDemoBrowser } from './support.js';
 
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const mainText = async (page: Page) => ((await page.textContent('main')) ?? '').replace(/\s+/g, ' ');
@@ -18,18 +18,8 @@ const TEXT = '第一章 总则\n第一条 为规范中小学课后服务，制�
 
 for (const engine of ENGINES) {
   describe(`意见征集 in Chromium [${engine}]`, { skip: await browserSuiteSkip(engine) }, () => {
-    let demo: DemoApp;
-    let browser: Browser;
-    before(async () => {
-      demo = await startDemoApp(engine);
-      browser = await launchChromium();
-    });
-    after(async () => {
-      await browser?.close();
-      await demo?.close();
-    });
-
-    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>) => asUser(browser, demo, login, fn, NO_JS);
+    const suite = useDemoBrowser(engine);
+    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>) => asUser(suite.browser, suite.demo, login, fn, NO_JS);
 
     test('publish, comment, moderate, close, adoption and the feedback summary', async () => {
       // 1. The editor drafts and publishes; the form proposes today + the 30-day minimum.
@@ -42,7 +32,7 @@ for (const engine of ENGINES) {
         await page.fill('#f-text', TEXT);
         assert.equal(await submitAndWait(page, 'main form button[type="submit"]'), 200);
         assert.match(await mainText(page), /草稿已保存/);
-        await assertNoJsPageAccessible(browser, demo, page, 'staff consultation (draft)');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'staff consultation (draft)');
         assert.equal(await submitAndWait(page, 'form[action$="/publish"] button'), 200);
         assert.match(await mainText(page), /已发布/);
         return Number(/\/staff\/consultations\/(\d+)/.exec(page.url())?.[1]);
@@ -66,7 +56,7 @@ for (const engine of ENGINES) {
         await page.fill('#f-body', '请访问某某培训班官网报名优惠课程。');
         assert.equal(await submitAndWait(page, `form[action="${url}/comments"] button`), 201);
       });
-      const comments = await demo.tdb.ctx.db.selectFrom('consultationComment').select(['id', 'articleNo', 'authorName']).where('consultationId', '=', id).orderBy('id').execute();
+      const comments = await suite.demo.tdb.ctx.db.selectFrom('consultationComment').select(['id', 'articleNo', 'authorName']).where('consultationId', '=', id).orderBy('id').execute();
       assert.deepEqual(comments.map((c) => [c.articleNo, c.authorName]), [[2, '赵一鸣'], [null, null]]);
       const [a, b] = comments.map((c) => c.id);
 
@@ -83,7 +73,7 @@ for (const engine of ENGINES) {
       });
 
       // 4. The window closes: the day after 2026-12-25.
-      demo.tdb.clock.set('2026-12-26T02:00:00.000Z');
+      suite.demo.tdb.clock.set('2026-12-26T02:00:00.000Z');
       await as(null, async (page) => {
         await open(page, url);
         const text = await mainText(page);
@@ -98,7 +88,7 @@ for (const engine of ENGINES) {
         await page.selectOption(`#adoption-${a}`, 'partly');
         await page.fill(`#adoption-reason-${a}`, '已在第二条增加退出程序的规定。');
         assert.equal(await submitAndWait(page, `form[action$="/comments/${a}/adoption"] button`), 200);
-        await assertNoJsPageAccessible(browser, demo, page, 'staff consultation (closed)');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'staff consultation (closed)');
         await page.fill('#f-feedback', '征求意见期间共收到意见2条，公开1条，部分采纳1条。');
         assert.equal(await submitAndWait(page, 'form[action$="/feedback"] button'), 200);
         assert.match(await mainText(page), /采纳情况反馈已公开/);
@@ -117,20 +107,20 @@ for (const engine of ENGINES) {
         assert.match(text, /含有广告内容（1 条）/);
         assert.ok(!(await page.content()).includes('13700001111'), 'the contact is never public');
         assert.ok(!text.includes('赵一鸣'));
-        await assertNoJsPageAccessible(browser, demo, page, url);
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, url);
         await open(page, `${url}?lang=zh-Hant`);
         const hant = await mainText(page);
         assert.match(hant, /採納情況反饋/);
         assert.match(hant, /部分採納/);
-        await assertNoJsPageAccessible(browser, demo, page, `${url}?lang=zh-Hant`);
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, `${url}?lang=zh-Hant`);
         await open(page, '/consultations');
-        await assertNoJsPageAccessible(browser, demo, page, '/consultations');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, '/consultations');
       });
-      demo.tdb.clock.set('2026-11-26T02:00:00.000Z');
+      suite.demo.tdb.clock.set('2026-11-26T02:00:00.000Z');
     });
 
     test('the demo final policy links back to its consultation', async () => {
-      const c = await demo.tdb.ctx.db.selectFrom('consultation').select(['id', 'finalRecordId', 'title']).where('title', 'like', '%普惠托育%').executeTakeFirstOrThrow();
+      const c = await suite.demo.tdb.ctx.db.selectFrom('consultation').select(['id', 'finalRecordId', 'title']).where('title', 'like', '%普惠托育%').executeTakeFirstOrThrow();
       assert.ok(c.finalRecordId, 'the demo links the final policy');
       await as(null, async (page) => {
         await open(page, `/records/${c.finalRecordId}`);

@@ -7,35 +7,25 @@
 // on a complaint with its note; a visitor rates a record once and a second attempt is refused.
 // Run: node --import tsx --test test/browser/messages.test.ts
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { submitMessage } from '../../src/supervision/messages/service.js';
 import { ENGINES } from '../../src/test-support/db.js';
-import { assertNoJsPageAccessible, asUser, browserSuiteSkip, launchChromium, open, startDemoApp, submitAndWait, type DemoApp } from './support.js';
+import { assertNoJsPageAccessible, asUser, browserSuiteSkip, open, submitAndWait, useDemoBrowser } from './support.js';
 
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const mainText = async (page: Page) => (await page.textContent('main')) ?? '';
 
 for (const engine of ENGINES) {
   describe(`留言投诉 and 社会评议 in Chromium [${engine}]`, { skip: await browserSuiteSkip(engine) }, () => {
-    let demo: DemoApp;
-    let browser: Browser;
-    before(async () => {
-      demo = await startDemoApp(engine);
-      browser = await launchChromium();
-    });
-    after(async () => {
-      await browser?.close();
-      await demo?.close();
-    });
-
-    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>) => asUser(browser, demo, login, fn, NO_JS);
+    const suite = useDemoBrowser(engine);
+    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>) => asUser(suite.browser, suite.demo, login, fn, NO_JS);
 
     test('file a complaint, answer it with publication, read it on the board, look it up', async () => {
       const subject = '市政府重大决策预公开栏目长期空白';
       const { tn, code } = await as(null, async (page) => {
         await open(page, '/messages/new');
-        await assertNoJsPageAccessible(browser, demo, page, '/messages/new');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, '/messages/new');
         // A first try without a subject: refused with the reason in both languages, values kept.
         await page.selectOption('#f-agency', 'ljs');
         await page.check('#f-kind-complaint');
@@ -47,7 +37,7 @@ for (const engine of ENGINES) {
         assert.equal(await submitAndWait(page, 'main form[action="/messages"] button[type="submit"]'), 400);
         assert.match(await mainText(page), /请填写标题 \/ enter a title/);
         assert.equal(await page.inputValue('#f-authorName'), '钱多多');
-        await assertNoJsPageAccessible(browser, demo, page, 'refused message form');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'refused message form');
         await page.fill('#f-subject', subject);
         assert.equal(await submitAndWait(page, 'main form[action="/messages"] button[type="submit"]'), 201);
         const trackingNumber = ((await page.textContent('#ly-tracking-number')) ?? '').trim();
@@ -59,7 +49,7 @@ for (const engine of ENGINES) {
 
       await as('chensy', async (page) => {
         await open(page, '/staff/messages');
-        await assertNoJsPageAccessible(browser, demo, page, '/staff/messages');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, '/staff/messages');
         await Promise.all([page.waitForNavigation(), page.click(`main a:has-text("${subject}")`)]);
         const detail = await mainText(page);
         assert.ok(detail.includes('qdd@example.cn'), 'the officer sees the contact');
@@ -68,12 +58,12 @@ for (const engine of ENGINES) {
         await page.check('#f-publish');
         assert.equal(await submitAndWait(page, 'form[action$="/answer"] button[type="submit"]'), 200);
         assert.match(await mainText(page), /答复已保存/);
-        await assertNoJsPageAccessible(browser, demo, page, 'answered message');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'answered message');
       });
 
       await as(null, async (page) => {
         await open(page, '/messages');
-        await assertNoJsPageAccessible(browser, demo, page, '/messages');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, '/messages');
         const board = await mainText(page);
         assert.ok(board.includes(subject), 'the question is on the board');
         assert.ok(board.includes('已督促相关处室补充发布'), 'the answer is on the board');
@@ -95,7 +85,7 @@ for (const engine of ENGINES) {
       const subject = '再次反映预公开栏目空白';
       // Filed through the service (the form itself is exercised above).
       const filed = await submitMessage(
-        demo.tdb.ctx,
+        suite.demo.tdb.ctx,
         { agency: 'ljs', kind: 'complaint', ground: 'not_disclosed', subject, body: '与我上周的投诉相同。', authorName: '钱多多', contact: '13912345678', publishConsent: '1' },
         { ipHash: 'browser-test' },
       );
@@ -110,7 +100,7 @@ for (const engine of ENGINES) {
         assert.equal(await submitAndWait(page, 'form[action$="/reject"] button[type="submit"]'), 200);
         assert.match(await mainText(page), /已不予受理/);
         assert.equal(((await page.textContent('#ly-reject-reason')) ?? '').trim(), reason);
-        await assertNoJsPageAccessible(browser, demo, page, 'refused message (staff)');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'refused message (staff)');
       });
 
       await as('zhaozq', async (page) => {
@@ -121,7 +111,7 @@ for (const engine of ENGINES) {
         assert.match(await mainText(page), /核查结论已保存/);
         assert.equal(((await page.textContent('#ly-finding')) ?? '').trim(), '经核查不属实');
         assert.equal(((await page.textContent('#ly-finding-note')) ?? '').trim(), '经核查，该栏目已于本月补充发布内容。');
-        await assertNoJsPageAccessible(browser, demo, page, 'complaint with a finding');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'complaint with a finding');
       });
 
       await as(null, async (page) => {
@@ -137,12 +127,12 @@ for (const engine of ENGINES) {
         assert.equal(await submitAndWait(page, 'main form[action="/messages/track"] button[type="submit"]'), 200);
         assert.equal(((await page.textContent('#ly-status')) ?? '').trim(), '不予受理');
         assert.equal(((await page.textContent('#ly-reject-reason')) ?? '').trim(), masked);
-        await assertNoJsPageAccessible(browser, demo, page, 'refused message (author)');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'refused message (author)');
       });
     });
 
     test('a visitor rates a record page once; a second attempt is refused', async () => {
-      const record = await demo.tdb.ctx.db.selectFrom('record').select('id').where('status', '=', 'published').where('mode', '=', '主动公开').orderBy('id').executeTakeFirstOrThrow();
+      const record = await suite.demo.tdb.ctx.db.selectFrom('record').select('id').where('status', '=', 'published').where('mode', '=', '主动公开').orderBy('id').executeTakeFirstOrThrow();
       await as(null, async (page) => {
         await open(page, `/records/${record.id}`);
         const before = ((await page.textContent('#rating-record-summary')) ?? '').trim();
@@ -151,11 +141,11 @@ for (const engine of ENGINES) {
         assert.equal(await submitAndWait(page, 'form[action="/ratings"] button[type="submit"]'), 200);
         assert.match(await mainText(page), /感谢您的评价/);
         assert.notEqual(((await page.textContent('#rating-record-summary')) ?? '').trim(), before);
-        await assertNoJsPageAccessible(browser, demo, page, 'record page with the rating panel');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'record page with the rating panel');
         await page.check('#rating-record-score-1');
         assert.equal(await submitAndWait(page, 'form[action="/ratings"] button[type="submit"]'), 409);
         assert.match(await mainText(page), /您已经评价过/);
-        await assertNoJsPageAccessible(browser, demo, page, 'refused rating');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'refused rating');
       });
     });
   });

@@ -5,10 +5,10 @@
 // explained due date and the letters. WCAG 2.1 AA (axe-core) on every page of the journey.
 // Run: node --import tsx --test test/browser/requests.test.ts
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { ENGINES } from '../../src/test-support/db.js';
-import { assertFitsWidth, assertNoJsPageAccessible, asUser, browserSuiteSkip, submitAndWait, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
+import { assertFitsWidth, assertNoJsPageAccessible, asUser, browserSuiteSkip, open, submitAndWait, useDemoBrowser } from './support.js';
 
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const PHONE = { width: 360, height: 740 };
@@ -21,28 +21,18 @@ const actionButton = (form: string) => `#act-${form} button[type="submit"]`;
 
 for (const engine of ENGINES) {
   describe(`依申请公开 in Chromium [${engine}]`, { skip: await suiteSkip(engine) }, () => {
-    let demo: DemoApp;
-    let browser: Browser;
+    const suite = useDemoBrowser(engine);
     let tracking = '';
     let code = '';
     let requestId = 0;
 
     /** Runs `fn` in a fresh context (no JavaScript), signed in as `login` unless null. */
-    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>, options: BrowserContextOptions = {}) => asUser(browser, demo, login, fn, { ...NO_JS, ...options });
+    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>, options: BrowserContextOptions = {}) => asUser(suite.browser, suite.demo, login, fn, { ...NO_JS, ...options });
 
-    const checkA11y = (page: Page, label: string) => assertNoJsPageAccessible(browser, demo, page, label);
+    const checkA11y = (page: Page, label: string) => assertNoJsPageAccessible(suite.browser, suite.demo, page, label);
 
     /** Business days move the server's clock (10:00 Beijing time on that day). */
-    const onDay = (day: string) => demo.tdb.clock.set(`${day}T02:00:00.000Z`);
-
-    before(async () => {
-      demo = await startDemoApp(engine);
-      browser = await launchChromium();
-    });
-    after(async () => {
-      await browser?.close();
-      await demo?.close();
-    });
+    const onDay = (day: string) => suite.demo.tdb.clock.set(`${day}T02:00:00.000Z`);
 
     test('a citizen applies on a phone without JavaScript; mistakes are shown beside the fields', async () => {
       onDay('2026-11-26');

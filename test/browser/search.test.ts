@@ -4,12 +4,11 @@
 // (form, advanced filters, facets, pages); WCAG 2.1 AA (axe-core) and 360px layouts.
 // Run: node --import tsx --test test/browser/search.test.ts
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import type { Engine } from '../../src/platform/db/database.js';
+import { describe, test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { toTraditional } from '../../src/platform/i18n/chinese.js';
-import { ENGINES, skipReason } from '../../src/test-support/db.js';
-import { assertFitsWidth, assertNoViolations, chromiumMissing, launchChromium, open, startDemoApp, type DemoApp } from './support.js';
+import { ENGINES } from '../../src/test-support/db.js';
+import { assertFitsWidth, assertNoViolations, asUser, browserSuiteSkip, open, submitAndWait, useDemoBrowser } from './support.js';
 
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const PHONE = { width: 360, height: 740 };
@@ -19,41 +18,17 @@ const QUERY = '老旧小区';
 const QUERY_HANT = '老舊小區';
 const q = (text: string, extra = '') => `/search?q=${encodeURIComponent(text)}${extra}`;
 
-async function suiteSkip(engine: Engine): Promise<string | false> {
-  return chromiumMissing() || skipReason(engine);
-}
-
 /** Clicks and waits for the page the browser lands on; returns its status. */
-async function submit(page: Page, selector: string): Promise<number | undefined> {
-  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  return response?.status();
-}
+const submit = submitAndWait;
 
 const hitTitles = async (page: Page) => (await page.locator('.search-hit h3 a').allTextContents()).map((t) => t.trim());
 
 for (const engine of ENGINES) {
-  describe(`browser: search in Chromium [${engine}]`, { skip: await suiteSkip(engine) }, () => {
-    let demo: DemoApp | undefined;
-    let browser: Browser | undefined;
+  describe(`browser: search in Chromium [${engine}]`, { skip: await browserSuiteSkip(engine) }, () => {
+    const suite = useDemoBrowser(engine);
 
-    before(async () => {
-      browser = await launchChromium();
-      demo = await startDemoApp(engine);
-    });
-    after(async () => {
-      await browser?.close();
-      await demo?.close();
-    });
-
-    async function withPage<T>(options: BrowserContextOptions, fn: (page: Page) => Promise<T>): Promise<T> {
-      assert.ok(browser && demo, 'browser not started');
-      const context = await browser.newContext({ baseURL: demo.baseURL, locale: 'zh-CN', ...options });
-      try {
-        return await fn(await context.newPage());
-      } finally {
-        await context.close();
-      }
-    }
+    /** Runs `fn` on a fresh page in a fresh context (own cookies), anonymous. */
+    const withPage = <T,>(options: BrowserContextOptions, fn: (page: Page) => Promise<T>) => asUser(suite.browser, suite.demo, null, fn, options);
 
     test('繁體: a Traditional query in the header box finds the 简体 record, converted and highlighted', () =>
       withPage({}, async (page) => {

@@ -6,11 +6,11 @@
 // Run: node --import tsx --test test/browser/services.test.ts
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { ENGINES } from '../../src/test-support/db.js';
 import { csvLine } from '../../src/platform/files/csv.js';
-import { assertNoJsPageAccessible, asUser, browserSuiteSkip, launchChromium, open, startDemoApp, submitAndWait, type DemoApp } from './support.js';
+import { assertNoJsPageAccessible, asUser, browserSuiteSkip, open, submitAndWait, useDemoBrowser } from './support.js';
 
 const NO_JS: BrowserContextOptions = { javaScriptEnabled: false };
 const mainText = async (page: Page) => (await page.textContent('main')) ?? '';
@@ -21,18 +21,8 @@ const sheetFile = (name: string, ...rows: string[][]) => ({ name, mimeType: 'tex
 
 for (const engine of ENGINES) {
   describe(`便民服务 in Chromium [${engine}]`, { skip: await browserSuiteSkip(engine) }, () => {
-    let demo: DemoApp;
-    let browser: Browser;
-    before(async () => {
-      demo = await startDemoApp(engine);
-      browser = await launchChromium();
-    });
-    after(async () => {
-      await browser?.close();
-      await demo?.close();
-    });
-
-    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>) => asUser(browser, demo, login, fn, NO_JS);
+    const suite = useDemoBrowser(engine);
+    const as = <T,>(login: string | null, fn: (page: Page) => Promise<T>) => asUser(suite.browser, suite.demo, login, fn, NO_JS);
 
     test('by life event: the hall → 社会保障 → an item → its guide, print view and checklist', async () => {
       await as(null, async (page) => {
@@ -88,7 +78,7 @@ for (const engine of ENGINES) {
       outside[3] = 'ljs-gaj'; // the police bureau: not the education bureau editor's
       await as('wangxm', async (page) => {
         await open(page, '/staff/services');
-        await assertNoJsPageAccessible(browser, demo, page, '/staff/services');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, '/staff/services');
         await page.setInputFiles('#svs-file', sheetFile('事项.csv', HEADER, NEW_ITEM, bad, outside));
         assert.equal(await submitAndWait(page, 'form[action="/staff/services/import"] button[type="submit"]'), 400);
         // Lines are the CSV's: the good row's cells hold 2 line breaks (lines 2–4), the bad row's 1 (5–6).
@@ -100,7 +90,7 @@ for (const engine of ENGINES) {
         assert.match(reasons[1] ?? '', /形式“影印件”无法识别/);
         assert.match(reasons[2] ?? '', /无权维护“岚江市公安局”的事项/);
         assert.match(await mainText(page), /未导入任何事项/);
-        await assertNoJsPageAccessible(browser, demo, page, 'import problems');
+        await assertNoJsPageAccessible(suite.browser, suite.demo, page, 'import problems');
 
         await open(page, '/staff/services');
         await page.setInputFiles('#svs-file', sheetFile('事项.csv', HEADER, NEW_ITEM));
@@ -108,7 +98,7 @@ for (const engine of ENGINES) {
         assert.match(await mainText(page), /新增 1 个、更新 0 个事项/);
         for (const path of ['/staff/services/items/ljs-jyj-GG-0901', '/staff/services/results', '/staff/services/import-help']) {
           await open(page, path);
-          await assertNoJsPageAccessible(browser, demo, page, path);
+          await assertNoJsPageAccessible(suite.browser, suite.demo, page, path);
         }
       });
       await as(null, async (page) => {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import type * as Axe from 'axe-core';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -57,6 +58,31 @@ export async function startDemoApp(engine: Engine): Promise<DemoApp> {
 /** Why a browser suite for this engine is skipped, or false. Under CI=true a missing Chromium fails in before(). */
 export async function browserSuiteSkip(engine: Engine): Promise<string | false> {
   return chromiumMissing() || skipReason(engine);
+}
+
+/** What a browser suite on the demo city works with; the suite's before() hook fills the fields. */
+export interface DemoBrowser {
+  demo: DemoApp;
+  browser: Browser;
+}
+
+/**
+ * Registers a browser suite's hooks (call it inside the describe, whose skip is browserSuiteSkip):
+ * before() starts the demo app on a fresh database of `engine` and then Chromium, after() closes
+ * whichever of them started. Returns the object before() fills: read its fields in tests and hooks,
+ * not while the suite is being declared.
+ */
+export function useDemoBrowser(engine: Engine): DemoBrowser {
+  const suite: Partial<DemoBrowser> = {};
+  before(async () => {
+    suite.demo = await startDemoApp(engine);
+    suite.browser = await launchChromium();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.demo?.close();
+  });
+  return suite as DemoBrowser;
 }
 
 /** Clicks a submit button and returns the status of the page the browser lands on (after redirects). */

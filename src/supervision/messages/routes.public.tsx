@@ -10,6 +10,7 @@ import { loadCalendar } from '../../platform/calendar/service.js';
 import { chinaDate } from '../../platform/clock.js';
 import { AppError, errors } from '../../platform/errors.js';
 import { pageOf, type ApiDocs } from '../../platform/http/openapi.js';
+import { parseLookupForm } from '../../platform/http/lookup.js';
 import { pageContext, sendPage } from '../../platform/http/render.js';
 import { formFields, parseQuery } from '../../platform/http/validate.js';
 import type { WebContext } from '../../platform/http/web-context.js';
@@ -33,7 +34,6 @@ const boardQuery = z.object({
   page: z.coerce.number({ message: '页码无效 / invalid page' }).int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(PAGE_SIZE),
 });
-const trackBody = z.object({ trackingNumber: z.string().max(200).default(''), queryCode: z.string().max(200).default('') });
 const tnParam = z.object({ tn: z.string().max(80) });
 
 const publicMessageSchema = z.object({
@@ -123,19 +123,12 @@ export function messagePublicRoutes(app: FastifyInstance, web: WebContext, docs:
   });
 
   app.post('/messages/track', { config: LOOKUP_LIMIT }, async (request, reply) => {
-    const body = trackBody.safeParse(request.body ?? {});
-    const tn = body.success ? body.data.trackingNumber.trim() : '';
-    const code = body.success ? body.data.queryCode.trim() : '';
+    const form = parseLookupForm(request.body, '请填写留言编号 / enter the tracking number');
     const ctx = pageContext(web, request, reply);
     reply.header('cache-control', 'no-store');
-    if (tn === '' || code === '') {
-      const problems: Record<string, string[]> = {};
-      if (tn === '') problems.trackingNumber = ['请填写留言编号 / enter the tracking number'];
-      if (code === '') problems.queryCode = ['请填写查询码 / enter the query code'];
-      return sendPage(request, reply, <MessageTrackPage ctx={ctx} values={{ trackingNumber: tn }} problems={problems} />, 400);
-    }
-    const found = await findForAuthor(web.db, tn, code);
-    if (!found) return sendPage(request, reply, <MessageTrackPage ctx={ctx} values={{ trackingNumber: tn }} failed />, 404);
+    if (!form.ok) return sendPage(request, reply, <MessageTrackPage ctx={ctx} values={{ trackingNumber: form.trackingNumber }} problems={form.problems} />, 400);
+    const found = await findForAuthor(web.db, form.trackingNumber, form.queryCode);
+    if (!found) return sendPage(request, reply, <MessageTrackPage ctx={ctx} values={{ trackingNumber: form.trackingNumber }} failed />, 404);
     return sendPage(request, reply, <MessageTrackPage ctx={ctx} values={{}} found={authorView(found)} />);
   });
 

@@ -4,6 +4,7 @@
  * writes check the agency scope here as well as in the route. Reads are in queries.ts.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import type { Updateable } from 'kysely';
 import { z } from 'zod';
 import { findAgencyByCode, findAgencyById } from '../../agencies/service.js';
 import type { AuditActor } from '../../platform/audit/model.js';
@@ -14,7 +15,7 @@ import { loadCalendar } from '../../platform/calendar/service.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
-import type { MessageRow } from '../../platform/db/schema.js';
+import type { MessageRow, MessageTable } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
 import { ancestryIds } from '../../platform/hierarchy.js';
 import { queryCodeFromBytes } from '../../requests/model.js';
@@ -204,31 +205,13 @@ function parseOrRefuse<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T>
 export async function answerMessage(deps: ServiceDeps, by: MessageActor, id: number, raw: unknown): Promise<MessageRow> {
   assertMay(by, 'message.answer');
   const input = parseOrRefuse(answerSchema, raw);
-  const now = deps.clock.now();
-  return deps.db.transaction().execute(async (tx) => {
-    const m = await loadForStaff(tx, by, id);
-    if (m.status !== 'pending') throw errors.conflict('该留言已办结', 'This message has already been dealt with');
-    const published = input.publish && m.publishConsent === 1 ? 1 : 0;
-    const row = await store.updateMessage(tx, m.id, {
-      status: 'answered',
-      answer: input.answer,
-      answeredAt: now.toISOString(),
-      answeredOn: chinaDate(now),
-      answeredBy: by.actor.id,
-      published,
-    });
-    await appendAudit(tx, now, {
-      actor: by.actor,
-      agencyId: m.agencyId,
-      action: 'message.answer',
-      objectType: 'message',
-      objectId: m.trackingNumber,
-      summary: `答复留言 ${m.trackingNumber}${published ? '（公开）' : ''}`,
-      before: { status: m.status },
-      after: { status: 'answered', answeredOn: row.answeredOn, dueOn: m.dueOn, published },
-      ...(by.ip ? { ip: by.ip } : {}),
-    });
-    return row;
+  return closeMessage(deps, by, id, {
+    status: 'answered',
+    texts: { answer: input.answer },
+    publish: input.publish,
+    action: 'message.answer',
+    verb: '答复',
+    auditAfter: (row, published) => ({ status: 'answered', answeredOn: row.answeredOn, dueOn: row.dueOn, published }),
   });
 }
 
@@ -241,15 +224,42 @@ export async function answerMessage(deps: ServiceDeps, by: MessageActor, id: num
 export async function rejectMessage(deps: ServiceDeps, by: MessageActor, id: number, raw: unknown): Promise<MessageRow> {
   assertMay(by, 'message.answer');
   const input = parseOrRefuse(rejectSchema, raw);
+  return closeMessage(deps, by, id, {
+    status: 'rejected',
+    texts: { answer: null, rejectReason: input.reason },
+    publish: input.publish,
+    action: 'message.reject',
+    verb: '不予受理',
+    auditAfter: (_row, published) => ({ status: 'rejected', reason: input.reason, published }),
+  });
+}
+
+/** How a pending message is closed: by an answer or by a refusal. */
+interface Closing {
+  readonly status: 'answered' | 'rejected';
+  /** the text columns the outcome sets */
+  readonly texts: Pick<Updateable<MessageTable>, 'answer' | 'rejectReason'>;
+  /** the officer ticked "publish" */
+  readonly publish: boolean;
+  readonly action: 'message.answer' | 'message.reject';
+  /** names the act in the audit summary */
+  readonly verb: string;
+  readonly auditAfter: (row: MessageRow, published: 0 | 1) => Record<string, unknown>;
+}
+
+/**
+ * Closes a pending message in one transaction with its audit entry: scope check, only once (409
+ * otherwise), the day it ends counts as answered_on, published only with the author's consent.
+ */
+async function closeMessage(deps: ServiceDeps, by: MessageActor, id: number, closing: Closing): Promise<MessageRow> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const m = await loadForStaff(tx, by, id);
     if (m.status !== 'pending') throw errors.conflict('该留言已办结', 'This message has already been dealt with');
-    const published = input.publish && m.publishConsent === 1 ? 1 : 0;
+    const published = closing.publish && m.publishConsent === 1 ? 1 : 0;
     const row = await store.updateMessage(tx, m.id, {
-      status: 'rejected',
-      answer: null,
-      rejectReason: input.reason,
+      status: closing.status,
+      ...closing.texts,
       answeredAt: now.toISOString(),
       answeredOn: chinaDate(now),
       answeredBy: by.actor.id,
@@ -258,12 +268,12 @@ export async function rejectMessage(deps: ServiceDeps, by: MessageActor, id: num
     await appendAudit(tx, now, {
       actor: by.actor,
       agencyId: m.agencyId,
-      action: 'message.reject',
+      action: closing.action,
       objectType: 'message',
       objectId: m.trackingNumber,
-      summary: `不予受理留言 ${m.trackingNumber}${published ? '（公开）' : ''}`,
+      summary: `${closing.verb}留言 ${m.trackingNumber}${published ? '（公开）' : ''}`,
       before: { status: m.status },
-      after: { status: 'rejected', reason: input.reason, published },
+      after: closing.auditAfter(row, published),
       ...(by.ip ? { ip: by.ip } : {}),
     });
     return row;

@@ -2,19 +2,8 @@ import { createHash } from 'node:crypto';
 import { addCalendarDays } from '../../platform/calendar/model.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { ServiceDeps } from '../../platform/context.js';
+import { mulberry32 } from '../../platform/random.js';
 import * as store from './store.js';
-
-/** A small fixed-seed generator (mulberry32): the same demo ratings on every run, no Math.random. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const hash = (v: string) => createHash('sha256').update(v).digest('hex');
 // Mostly content visitors: weighted towards 4 and 5 stars, a few low ones.
@@ -23,7 +12,8 @@ const COMMENTS = ['内容清楚，很有帮助', '希望增加办理流程图', 
 
 /** Demo content for the portal (called by src/seed/supervision.ts); returns how many objects it made. */
 export async function seedDemoRatings(deps: ServiceDeps): Promise<number> {
-  const next = seeded(20261126);
+  // A fixed seed: the same demo ratings on every run, no Math.random.
+  const next = mulberry32(20261126);
   const { records, items } = await store.demoTargets(deps.db, 12);
   const targets = [...records.map((r) => ({ type: 'record', ...r })), ...items.map((i) => ({ type: 'service_item', ...i }))];
   if (targets.length === 0) return 0;
