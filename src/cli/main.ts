@@ -7,6 +7,7 @@ import { requestsCommand, REQUESTS_HELP } from './requests.js';
 import { reportCommand, REPORT_HELP } from './report.js';
 import { serveCommand, SERVE_HELP } from './serve.js';
 import { servicesCommand, SERVICES_HELP } from './services.js';
+import { supervisionCommand, SUPERVISION_HELP } from './supervision.js';
 import { consoleIo, UsageError, type Io } from './usage.js';
 import { workerCommand, WORKER_HELP } from './worker.js';
 
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number
   report: { run: reportCommand, summary: '政府信息公开工作年度报告 / annual report (report annual)', help: REPORT_HELP },
   requests: { run: requestsCommand, summary: '依申请公开：导入台账、列表、到期处理 / disclosure requests (import|list|sweep)', help: REQUESTS_HELP },
   services: { run: servicesCommand, summary: '办事事项：导入、导出 / service items (import|export)', help: SERVICES_HELP },
+  supervision: { run: supervisionCommand, summary: '监督保障：责任追究与提醒、考核结果 / supervision (sweep|assessment)', help: SUPERVISION_HELP },
 };
 
 export const MAIN_HELP = `gongkai — 政务公开平台 / open-government platform
