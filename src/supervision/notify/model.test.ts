@@ -48,12 +48,17 @@ describe('notification digest', () => {
     assert.match(text, /https:\/\/gk\.example\.cn\/staff\/requests\/1/);
   });
 
-  test('a supervisor gets the open cases only', () => {
-    const d = buildDigest(supervisor, facts, options);
+  test('a supervisor gets the open cases and the complaints awaiting a finding, nothing else', () => {
+    const complaints = [{ id: 5, agencyId: 2, trackingNumber: 'LY-5', subject: '投诉未公开', dueOn: '2026-12-03' }];
+    const d = buildDigest(supervisor, { ...facts, complaints }, options);
     assert.deepEqual(
-      d.sections.map((s) => [s.group, s.items.length]),
-      [['cases_open', 1]],
+      d.sections.map((s) => [s.group, s.items.map((i) => i.href)]),
+      [
+        ['complaints_unreviewed', ['/staff/messages/5']],
+        ['cases_open', ['/staff/accountability/8']],
+      ],
     );
+    assert.equal(buildDigest(officer, { ...facts, complaints }, options).sections.some((s) => s.group === 'complaints_unreviewed'), false, 'officers answer; supervisors rule');
     assert.equal(buildDigest({ ...supervisor, roles: ['oversight'] }, facts, options).total, 0);
     const editor = buildDigest({ ...officer, roles: ['editor'] }, facts, options);
     assert.deepEqual(editor.sections.map((s) => s.group), ['comments_pending']);

@@ -6,13 +6,14 @@ import { can, type StaffIdentity } from '../../platform/auth/model.js';
 import { countWorkingDays, type WorkingDayCalendar } from '../../platform/calendar/model.js';
 import { canHandleRequest } from '../../requests/access.js';
 
-export const DIGEST_GROUPS = ['requests_overdue', 'requests_due_soon', 'messages_overdue', 'messages_new', 'comments_pending', 'cases_open'] as const;
+export const DIGEST_GROUPS = ['requests_overdue', 'requests_due_soon', 'messages_overdue', 'messages_new', 'complaints_unreviewed', 'comments_pending', 'cases_open'] as const;
 export type DigestGroup = (typeof DIGEST_GROUPS)[number];
 export const DIGEST_GROUP_LABELS: Readonly<Record<DigestGroup, string>> = {
   requests_overdue: '已逾期的依申请公开',
   requests_due_soon: '即将到期的依申请公开',
   messages_overdue: '已逾期的留言',
   messages_new: '待答复的留言',
+  complaints_unreviewed: '待核查的投诉',
   comments_pending: '待审核的意见',
   cases_open: '待处理的问题线索',
 };
@@ -22,6 +23,7 @@ export const DIGEST_GROUP_HREFS: Readonly<Record<DigestGroup, string>> = {
   requests_due_soon: '/staff/requests?status=open',
   messages_overdue: '/staff/messages',
   messages_new: '/staff/messages',
+  complaints_unreviewed: '/staff/messages?kind=complaint',
   comments_pending: '/staff/consultations',
   cases_open: '/staff/accountability?status=open',
 };
@@ -56,6 +58,8 @@ export interface OpenCaseFact {
 export interface DigestFacts {
   readonly requests: readonly OpenRequestFact[];
   readonly messages: readonly PendingMessageFact[];
+  /** complaints in the supervisor's subtree (the agency's, or routed to a government in it) without a finding */
+  readonly complaints?: readonly PendingMessageFact[];
   readonly comments: readonly PendingCommentFact[];
   readonly cases: readonly OpenCaseFact[];
 }
@@ -86,6 +90,8 @@ export function digestGroupsFor(user: StaffIdentity): DigestGroup[] {
   if (user.roles.includes('request_officer')) out.push('requests_overdue', 'requests_due_soon');
   // 条例 第四十七条: messages are answered by the disclosure office.
   if (can(user, 'message.answer')) out.push('messages_overdue', 'messages_new');
+  // 条例 第四十七条第二款: complaints reach the government above the agency, whose supervisor rules on them.
+  if (can(user, 'message.supervise')) out.push('complaints_unreviewed');
   if (can(user, 'consultation.manage')) out.push('comments_pending');
   // 条例 第四十七、五十三条: the supervisor follows up the failures.
   if (can(user, 'accountability.manage')) out.push('cases_open');
@@ -108,7 +114,7 @@ export function dueState(cal: WorkingDayCalendar, today: string, dueOn: string |
 
 export function buildDigest(user: StaffIdentity, facts: DigestFacts, o: DigestOptions): Digest {
   const groups = new Set(digestGroupsFor(user));
-  const items: Record<DigestGroup, DigestItem[]> = { requests_overdue: [], requests_due_soon: [], messages_overdue: [], messages_new: [], comments_pending: [], cases_open: [] };
+  const items: Record<DigestGroup, DigestItem[]> = { requests_overdue: [], requests_due_soon: [], messages_overdue: [], messages_new: [], complaints_unreviewed: [], comments_pending: [], cases_open: [] };
   for (const r of facts.requests) {
     // Requests of the user's own agency that are theirs or nobody's yet.
     if (!canHandleRequest(user, r.agencyId) || (r.assignedTo !== null && r.assignedTo !== user.id)) continue;
@@ -120,6 +126,9 @@ export function buildDigest(user: StaffIdentity, facts: DigestFacts, o: DigestOp
   for (const m of facts.messages) {
     const item = { text: `${m.trackingNumber} ${m.subject}（答复期限 ${m.dueOn}）`, href: `/staff/messages/${m.id}`, date: m.dueOn };
     (o.today > m.dueOn ? items.messages_overdue : items.messages_new).push(item);
+  }
+  for (const m of facts.complaints ?? []) {
+    items.complaints_unreviewed.push({ text: `${m.trackingNumber} ${m.subject}（答复期限 ${m.dueOn}）`, href: `/staff/messages/${m.id}`, date: m.dueOn });
   }
   for (const c of facts.comments) {
     items.comments_pending.push({ text: `“${c.consultationTitle}”收到的意见`, href: `/staff/consultations/${c.consultationId}`, date: c.submittedAt.slice(0, 10) });

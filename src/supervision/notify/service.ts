@@ -13,11 +13,13 @@ export async function digestFor(db: Executor, staff: StaffIdentity, today: strin
   const groups = new Set(digestGroupsFor(staff));
   if (groups.size === 0) return { sections: [], total: 0 };
   const [calendar, settings] = await Promise.all([loadCalendar(db), supervisionSettings(db)]);
+  const subtree = staff.roles.includes('system_admin') ? null : await subtreeIds(db, staff.agencyId);
   const facts = {
     requests: groups.has('requests_overdue') ? await store.openRequestsOf(db, staff.agencyId) : [],
     messages: groups.has('messages_new') ? await store.pendingMessagesOf(db, staff.agencyId) : [],
+    complaints: groups.has('complaints_unreviewed') ? await store.unreviewedComplaintsIn(db, subtree) : [],
     comments: groups.has('comments_pending') ? await store.pendingCommentsOf(db, staff.agencyId) : [],
-    cases: groups.has('cases_open') ? await store.openCasesIn(db, staff.roles.includes('system_admin') ? null : await subtreeIds(db, staff.agencyId)) : [],
+    cases: groups.has('cases_open') ? await store.openCasesIn(db, subtree) : [],
   };
   return buildDigest(staff, facts, { today, calendar, dueSoonWorkingDays: settings.dueSoonWorkingDays });
 }

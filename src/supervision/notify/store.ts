@@ -21,6 +21,14 @@ export async function pendingMessagesOf(db: Executor, agencyId: number): Promise
   return db.selectFrom('message').select(['id', 'agencyId', 'trackingNumber', 'subject', 'dueOn']).where('agencyId', '=', agencyId).where('status', '=', 'pending').orderBy('dueOn').limit(LIMIT).execute();
 }
 
+/** Complaints without a finding whose agency or supervising government is in the subtree (null = everywhere). */
+export async function unreviewedComplaintsIn(db: Executor, agencyIds: readonly number[] | null): Promise<PendingMessageFact[]> {
+  if (agencyIds !== null && agencyIds.length === 0) return [];
+  let q = db.selectFrom('message').select(['id', 'agencyId', 'trackingNumber', 'subject', 'dueOn']).where('kind', '=', 'complaint').where('finding', 'is', null).where('status', '!=', 'rejected');
+  if (agencyIds !== null) q = q.where((eb) => eb.or([eb('agencyId', 'in', [...agencyIds]), eb('supervisorAgencyId', 'in', [...agencyIds])]));
+  return q.orderBy('dueOn').orderBy('id').limit(LIMIT).execute();
+}
+
 export async function pendingCommentsOf(db: Executor, agencyId: number): Promise<PendingCommentFact[]> {
   return db
     .selectFrom('consultationComment as k')
