@@ -58,6 +58,9 @@ export function TextArea({ name, label, value, hint, required, rows = 4 }: Field
   );
 }
 
+/** The first option of a list filter: no restriction. */
+export const ALL_OPTION = { value: '', label: '全部' } as const;
+
 export function SelectField({
   name,
   label,

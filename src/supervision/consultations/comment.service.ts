@@ -4,9 +4,9 @@
  * reject with a reason: every comment is counted either way); after the window closes they record
  * whether each published comment was adopted.
  */
-import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/database.js';
 import type { ConsultationCommentRow } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
 import { parseInput } from '../../platform/http/validate.js';
@@ -14,9 +14,11 @@ import { adoptionProblems, ADOPTIONS, articlesOf } from './model.js';
 import { audit, loadForStaff, phaseNow, type By } from './service.js';
 import * as store from './store.js';
 
-/** sha256 of the visitor's address under the app secret: for abuse limits, never the address itself. */
-export function ipHashOf(secret: string, ip: string): string {
-  return createHmac('sha256', secret).update(`consultation-ip\n${ip}`).digest('hex');
+/** The comment named in a staff URL, only if it belongs to the consultation named beside it. */
+export async function commentOfConsultation(db: Executor, consultationId: number, commentId: number): Promise<number> {
+  const comment = await store.findComment(db, commentId);
+  if (!comment || comment.consultationId !== consultationId) throw errors.notFound('意见');
+  return comment.id;
 }
 
 const blank = (v: unknown) => (v === undefined || v === null ? '' : v);

@@ -11,8 +11,9 @@ import { pageOf, type ApiDocs } from '../../platform/http/openapi.js';
 import { pageContext, sendPage } from '../../platform/http/render.js';
 import { formFields, parseQuery } from '../../platform/http/validate.js';
 import type { WebContext } from '../../platform/http/web-context.js';
+import { addressHash } from '../../platform/privacy/address.js';
 import { ADOPTIONS } from './model.js';
-import { ipHashOf, submitComment } from './comment.service.js';
+import { submitComment } from './comment.service.js';
 import { listSummaries, publicConsultation, type PublicConsultation } from './queries.js';
 import { CommentThanksPage, ConsultationListPage } from './views/public-list.js';
 import { ConsultationPage, type CommentForm } from './views/public-page.js';
@@ -112,7 +113,7 @@ export function consultationPublicRoutes(app: FastifyInstance, web: WebContext, 
     // The answer may echo the visitor's own contact back into the form: never cached.
     reply.header('cache-control', 'no-store');
     try {
-      await submitComment(web, id, request.body, ipHashOf(web.appSecret, request.ip));
+      await submitComment(web, id, request.body, addressHash(web.appSecret, request.ip));
     } catch (e) {
       if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'CONFLICT')) throw e;
       const problems = e.code === 'VALIDATION_FAILED' ? (e.details ?? [e.publicMessage]).map((p) => p.replace(/^[a-z]+: /, '')) : [e.publicMessage];

@@ -15,11 +15,10 @@ import { pageContext, sendPage } from '../../platform/http/render.js';
 import { formFields } from '../../platform/http/validate.js';
 import type { WebContext } from '../../platform/http/web-context.js';
 import { supervisionSettings } from '../settings.js';
-import { moderateComment, recordAdoption } from './comment.service.js';
+import { commentOfConsultation, moderateComment, recordAdoption } from './comment.service.js';
 import { addDays, articlesOf, articlesToText } from './model.js';
 import { listSummaries, staffConsultation } from './queries.js';
 import { createConsultation, linkFinalPolicy, loadForStaff, publishConsultation, publishFeedback, todayOf, updateConsultation, withdrawConsultation, type By } from './service.js';
-import * as store from './store.js';
 import { StaffConsultationPage } from './views/staff-detail.js';
 import { ConsultationFormPage, staffHref, StaffConsultationsPage } from './views/staff-list.js';
 
@@ -137,9 +136,7 @@ export function consultationStaffRoutes(app: FastifyInstance, web: WebContext, _
   async function commentOf(request: FastifyRequest, id: number): Promise<number> {
     const p = commentParams.safeParse(request.params);
     if (!p.success) throw errors.notFound('意见');
-    const comment = await store.findComment(web.db, Number(p.data.commentId));
-    if (!comment || comment.consultationId !== id) throw errors.notFound('意见');
-    return comment.id;
+    return commentOfConsultation(web.db, id, Number(p.data.commentId));
   }
 
   action('/staff/consultations/:id/publish', (request, id) => publishConsultation(web, by(request), id), 'published');

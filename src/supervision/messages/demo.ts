@@ -3,12 +3,12 @@
  * due dates come from the calendar: answers on time and one late, one unanswered past due, one not
  * yet due, a complaint the supervisor found borne out, one refused.
  */
-import { createHash } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../../platform/audit/model.js';
 import { addCalendarDays, addWorkingDays } from '../../platform/calendar/model.js';
 import { loadCalendar } from '../../platform/calendar/service.js';
 import { chinaDate, fixedClock } from '../../platform/clock.js';
 import type { ServiceDeps } from '../../platform/context.js';
+import { sha256Hex } from '../../platform/digest.js';
 import { answerMessage, recordFinding, rejectMessage, submitMessage } from './service.js';
 
 type Ending =
@@ -112,7 +112,7 @@ export async function seedDemoMessages(deps: ServiceDeps): Promise<number> {
   let count = 0;
   for (const [i, demo] of MESSAGES.entries()) {
     const day = addCalendarDays(today, -demo.daysAgo);
-    const ipHash = createHash('sha256').update(`demo-message-${i}`).digest('hex');
+    const ipHash = sha256Hex(`demo-message-${i}`);
     const { message } = await submitMessage(on(day), demo.input, { ipHash, actorLogin: 'system' });
     count++;
     const ending = demo.ending;

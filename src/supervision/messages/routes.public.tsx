@@ -14,10 +14,11 @@ import { parseLookupForm } from '../../platform/http/lookup.js';
 import { pageContext, sendPage } from '../../platform/http/render.js';
 import { formFields, parseQuery } from '../../platform/http/validate.js';
 import type { WebContext } from '../../platform/http/web-context.js';
+import { addressHash } from '../../platform/privacy/address.js';
 import { supervisionSettings } from '../settings.js';
 import { MESSAGE_KINDS } from './model.js';
 import { agencyTallies, findForAuthor, publicBoard, publishedMessage } from './queries.js';
-import { hashIp, messageInputSchema, submitMessage } from './service.js';
+import { messageInputSchema, submitMessage } from './service.js';
 import { FiledPage, MessageFormPage, MessageTrackPage, splitProblems } from './views/form.js';
 import { authorView } from './views/outcome.js';
 import { BoardPage, MessagePage } from './views/public.js';
@@ -89,7 +90,7 @@ export function messagePublicRoutes(app: FastifyInstance, web: WebContext, docs:
     // Both answers carry personal data (the visitor's input, or the query code): never cached.
     reply.header('cache-control', 'no-store');
     try {
-      const filed = await submitMessage(web, request.body, { ipHash: hashIp(web.appSecret, request.ip) });
+      const filed = await submitMessage(web, request.body, { ipHash: addressHash(web.appSecret, request.ip) });
       const agencies = await listAgencies(web.db);
       const m = filed.message;
       const data = {
@@ -152,7 +153,7 @@ export function messagePublicRoutes(app: FastifyInstance, web: WebContext, docs:
     errors: [400, 429],
   });
   app.post('/api/v1/messages', { config: SUBMIT_LIMIT }, async (request, reply) => {
-    const filed = await submitMessage(web, request.body, { ipHash: hashIp(web.appSecret, request.ip) });
+    const filed = await submitMessage(web, request.body, { ipHash: addressHash(web.appSecret, request.ip) });
     const m = filed.message;
     return reply
       .status(201)

@@ -3,7 +3,7 @@
  * supervisor's finding on a complaint. Each write is one transaction with its audit entry; staff
  * writes check the agency scope here as well as in the route. Reads are in queries.ts.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Updateable } from 'kysely';
 import { z } from 'zod';
 import { findAgencyByCode, findAgencyById } from '../../agencies/service.js';
@@ -28,11 +28,6 @@ export interface MessageActor {
   /** null: the system itself (seed), which is not scoped */
   readonly staff: StaffIdentity | null;
   readonly ip?: string;
-}
-
-/** sha256 HMAC of the visitor's address under the app secret: for abuse limits, never reversible. */
-export function hashIp(secret: string, ip: string): string {
-  return createHmac('sha256', secret).update(`gk-ip\n${ip}`).digest('hex');
 }
 
 // ---------------------------------------------------------------- input

@@ -5,8 +5,7 @@ import { chinaDate } from '../../platform/clock.js';
 import type { ApiDocs } from '../../platform/http/openapi.js';
 import { pageContext, sendPage } from '../../platform/http/render.js';
 import type { WebContext } from '../../platform/http/web-context.js';
-import { digestFor } from './service.js';
-import { accountEmail } from './store.js';
+import { digestEmailOf, digestFor } from './service.js';
 import { NotificationsPage } from './views.js';
 
 export function notificationStaffRoutes(app: FastifyInstance, web: WebContext, _docs: ApiDocs): void {
@@ -14,7 +13,7 @@ export function notificationStaffRoutes(app: FastifyInstance, web: WebContext, _
     const staff = staffOf(request);
     const today = chinaDate(web.clock.now());
     const digest = await digestFor(web.db, staff, today);
-    const email = await accountEmail(web.db, staff.id);
+    const email = await digestEmailOf(web.db, staff.id);
     return sendPage(request, reply, <NotificationsPage ctx={pageContext(web, request, reply)} digest={digest} today={today} email={email} />);
   });
 }

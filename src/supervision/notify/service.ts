@@ -24,6 +24,11 @@ export async function digestFor(db: Executor, staff: StaffIdentity, today: strin
   return buildDigest(staff, facts, { today, calendar, dueSoonWorkingDays: settings.dueSoonWorkingDays });
 }
 
+/** Where the user's e-mailed digest goes ('' = workbench only). */
+export async function digestEmailOf(db: Executor, userId: number): Promise<string> {
+  return store.accountEmail(db, userId);
+}
+
 export async function digestToday(deps: ServiceDeps, staff: StaffIdentity): Promise<Digest> {
   return digestFor(deps.db, staff, chinaDate(deps.clock.now()));
 }

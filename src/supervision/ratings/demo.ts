@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { addCalendarDays } from '../../platform/calendar/model.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { ServiceDeps } from '../../platform/context.js';
+import { sha256Hex } from '../../platform/digest.js';
 import { mulberry32 } from '../../platform/random.js';
 import * as store from './store.js';
 
-const hash = (v: string) => createHash('sha256').update(v).digest('hex');
 // Mostly content visitors: weighted towards 4 and 5 stars, a few low ones.
 const SCORE_TABLE = [5, 5, 5, 4, 4, 4, 4, 3, 3, 2, 1] as const;
 const COMMENTS = ['内容清楚，很有帮助', '希望增加办理流程图', '', '', '材料清单很实用', '', '更新不够及时', ''];
@@ -22,7 +21,7 @@ export async function seedDemoRatings(deps: ServiceDeps): Promise<number> {
   let count = 0;
   for (let n = 0; n < 40; n++) {
     const target = targets[Math.floor(next() * targets.length)]!;
-    const visitor = hash(`demo-visitor-${n}`);
+    const visitor = sha256Hex(`demo-visitor-${n}`);
     if (await store.findRating(deps.db, target.type, target.id, visitor)) continue;
     const daysAgo = Math.floor(next() * 90);
     const day = addCalendarDays(today, -daysAgo);
@@ -34,7 +33,7 @@ export async function seedDemoRatings(deps: ServiceDeps): Promise<number> {
       score: SCORE_TABLE[Math.floor(next() * SCORE_TABLE.length)]!,
       comment: comment === '' ? null : comment,
       visitorHash: visitor,
-      ipHash: hash(`demo-ip-${n % 17}`),
+      ipHash: sha256Hex(`demo-ip-${n % 17}`),
       createdAt: new Date(Date.parse(`${day}T02:00:00.000Z`)).toISOString(),
       createdOn: day,
     });

@@ -11,10 +11,10 @@ import { cookieOptions } from '../../platform/http/cookies.js';
 import type { ApiDocs } from '../../platform/http/openapi.js';
 import { pageContext, sendPage } from '../../platform/http/render.js';
 import { parseQuery } from '../../platform/http/validate.js';
+import { addressHash } from '../../platform/privacy/address.js';
 import type { WebContext } from '../../platform/http/web-context.js';
 import { ACCESS_COOKIE, accessAllowed } from '../../requests/applicant-access.js';
 import { normalizeTrackingNumber, TRACKING_NUMBER_RE } from '../../requests/model.js';
-import { hashIp } from '../messages/service.js';
 import { RATING_OBJECTS } from './model.js';
 import { agencyRatingSummary, rate, resolveObject, visitorHash, type RatedObject } from './service.js';
 import { RatingRefusedPage } from './views/panel.js';
@@ -54,7 +54,7 @@ export function ratingRoutes(app: FastifyInstance, web: WebContext, docs: ApiDoc
 
   async function submit(request: FastifyRequest, reply: FastifyReply, object: RatedObject, visitor: string) {
     try {
-      await rate(web, object, request.body, { visitorHash: visitor, ipHash: hashIp(web.appSecret, request.ip) });
+      await rate(web, object, request.body, { visitorHash: visitor, ipHash: addressHash(web.appSecret, request.ip) });
     } catch (e) {
       return refused(request, reply, e, object.path);
     }

@@ -1,6 +1,7 @@
 /** The page after a successful application: the tracking number, and the query code shown once. */
 import { PublicLayout } from '../../../platform/views/layout.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
+import { QueryCodeWarning, TrackingCredentials } from '../../../platform/views/credentials.js';
 
 export interface SubmittedData {
   readonly trackingNumber: string;
@@ -27,18 +28,7 @@ export function SubmittedPage({ ctx, data }: { ctx: PageContext; data: Submitted
         </p>
       </div>
       <dl class="guide rq-receipt">
-        <dt>申请编号</dt>
-        <dd>
-          <strong class="rq-code" id="rq-tracking-number">
-            {data.trackingNumber}
-          </strong>
-        </dd>
-        <dt>查询码</dt>
-        <dd>
-          <strong class="rq-code rq-query-code" id="rq-query-code" aria-describedby="rq-query-code-warning">
-            {data.queryCode}
-          </strong>
-        </dd>
+        <TrackingCredentials prefix="rq" numberLabel="申请编号" trackingNumber={data.trackingNumber} queryCode={data.queryCode} />
         <dt>所需信息</dt>
         <dd>{data.title}</dd>
         <dt>收到申请日期</dt>
@@ -50,12 +40,7 @@ export function SubmittedPage({ ctx, data }: { ctx: PageContext; data: Submitted
           <span class="muted">（20个工作日；确需延长的，经批准最长再延长20个工作日，并会书面告知您）</span>
         </dd>
       </dl>
-      <div class="notice warn rq-once" id="rq-query-code-warning">
-        <p>
-          <strong>请立即记录查询码，本系统不保存明文，遗失后无法找回。</strong>
-        </p>
-        <p>查询码只在本页显示这一次。请抄写下来，或使用浏览器的打印功能（电脑上一般按 Ctrl+P）打印或保存本页。凭申请编号和查询码可以随时查看办理进度和答复文书。</p>
-      </div>
+      <QueryCodeWarning prefix="rq" what="凭申请编号和查询码可以随时查看办理进度和答复文书。" />
       <h2>接下来</h2>
       <ul>
         <li>

@@ -2,7 +2,7 @@
  * 责任追究 list on the workbench: counts by status and kind, filters (status, kind, agency, year) as
  * a plain GET form, and the cases with what failed, the agency and the officer the audit trail names.
  */
-import { Pager, TableWrap } from '../../../platform/views/forms.js';
+import { ALL_OPTION, Pager, SelectField, TableWrap } from '../../../platform/views/forms.js';
 import { StaffLayout } from '../../../platform/views/layout.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
 import { CASE_KIND_LABELS, CASE_KINDS, CASE_STATUS_LABELS, CASE_STATUSES, isCaseKind, isCaseStatus } from '../model.js';
@@ -88,50 +88,10 @@ export function AccountabilityListPage({ ctx, list, agencies, years }: Props) {
       <section aria-labelledby="acc-list">
         <h2 id="acc-list">问题线索</h2>
         <form method="get" action="/staff/accountability" class="filters">
-          <div class="field">
-            <label for="acc-status">处理状态</label>
-            <select id="acc-status" name="status">
-              <option value="">全部</option>
-              {CASE_STATUSES.map((s) => (
-                <option value={s} selected={q.status === s}>
-                  {CASE_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="acc-kind">问题类型</label>
-            <select id="acc-kind" name="kind">
-              <option value="">全部</option>
-              {CASE_KINDS.map((k) => (
-                <option value={k} selected={q.kind === k}>
-                  {CASE_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="acc-agency">责任单位</label>
-            <select id="acc-agency" name="agency">
-              <option value="">全部</option>
-              {agencies.map((a) => (
-                <option value={String(a.id)} selected={q.agency === a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="acc-year">发现年度</label>
-            <select id="acc-year" name="year">
-              <option value="">全部</option>
-              {years.map((y) => (
-                <option value={String(y)} selected={q.year === y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="status" label="处理状态" value={q.status ?? ''} options={[ALL_OPTION, ...CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))]} />
+          <SelectField name="kind" label="问题类型" value={q.kind ?? ''} options={[ALL_OPTION, ...CASE_KINDS.map((k) => ({ value: k, label: CASE_KIND_LABELS[k] }))]} />
+          <SelectField name="agency" label="责任单位" value={q.agency === undefined ? '' : String(q.agency)} options={[ALL_OPTION, ...agencies.map((a) => ({ value: String(a.id), label: a.name }))]} />
+          <SelectField name="year" label="发现年度" value={q.year === undefined ? '' : String(q.year)} options={[ALL_OPTION, ...years.map((y) => ({ value: String(y), label: String(y) }))]} />
           <button type="submit">筛选</button>
         </form>
         <p class="result-count">共 {list.total} 条</p>

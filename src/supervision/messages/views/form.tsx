@@ -8,6 +8,7 @@ import type { PageContext } from '../../../platform/views/page-context.js';
 import { Area, Checkbox, Input, RadioGroup, Select, type FormValues } from '../../../requests/views/public/fields.js';
 import { COMPLAINT_GROUND_LABELS, COMPLAINT_GROUNDS, MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../model.js';
 import { MessageOutcome, type AuthorView } from './outcome.js';
+import { QueryCodeWarning, TrackingCredentials } from '../../../platform/views/credentials.js';
 
 /** Form field names with their labels, for the problem summary. */
 export const MESSAGE_FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -132,28 +133,13 @@ export function FiledPage({ ctx, data }: { ctx: PageContext; data: FiledData }) 
         <p>{data.agencyName}已收到您的留言。</p>
       </div>
       <dl class="guide">
-        <dt>留言编号</dt>
-        <dd>
-          <strong class="rq-code" id="ly-tracking-number">
-            {data.trackingNumber}
-          </strong>
-        </dd>
-        <dt>查询码</dt>
-        <dd>
-          <strong class="rq-code rq-query-code" id="ly-query-code" aria-describedby="ly-query-code-warning">
-            {data.queryCode}
-          </strong>
-        </dd>
+        <TrackingCredentials prefix="ly" numberLabel="留言编号" trackingNumber={data.trackingNumber} queryCode={data.queryCode} />
         <dt>收到日期</dt>
         <dd>{data.receivedOn}</dd>
         <dt>答复期限</dt>
         <dd id="ly-due-on">{data.dueOn}</dd>
       </dl>
-      <div class="notice warn rq-once" id="ly-query-code-warning">
-        <p>
-          <strong>请立即记录查询码，本系统不保存明文，遗失后无法找回。</strong>
-        </p>
-      </div>
+      <QueryCodeWarning prefix="ly" what="凭留言编号和查询码可以查看办理情况和答复。" />
       <p>
         <a href={`/messages/track?tn=${encodeURIComponent(data.trackingNumber)}`}>查询办理情况</a>
       </p>

@@ -1,5 +1,5 @@
 /** 留言投诉 on the workbench: the list (due, overdue flags, filters) and one message with its forms. */
-import { Pager, TableWrap } from '../../../platform/views/forms.js';
+import { ALL_OPTION, Pager, SelectField, TableWrap } from '../../../platform/views/forms.js';
 import { CsrfField, ErrorSummary, StaffLayout } from '../../../platform/views/layout.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
 import {
@@ -36,28 +36,8 @@ export function StaffMessageListPage({ ctx, filter, total, items }: ListProps) {
     <StaffLayout ctx={ctx} title="留言投诉">
       <h1>留言投诉</h1>
       <form method="get" action="/staff/messages" class="filters">
-        <div class="field">
-          <label for="f-status">状态</label>
-          <select id="f-status" name="status">
-            <option value="">全部</option>
-            {MESSAGE_STATES.map((s) => (
-              <option value={s} selected={s === filter.status}>
-                {MESSAGE_STATE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-kind">类型</label>
-          <select id="f-kind" name="kind">
-            <option value="">全部</option>
-            {MESSAGE_KINDS.map((k) => (
-              <option value={k} selected={k === filter.kind}>
-                {MESSAGE_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="status" label="状态" value={filter.status} options={[ALL_OPTION, ...MESSAGE_STATES.map((s) => ({ value: s, label: MESSAGE_STATE_LABELS[s] }))]} />
+        <SelectField name="kind" label="类型" value={filter.kind} options={[ALL_OPTION, ...MESSAGE_KINDS.map((k) => ({ value: k, label: MESSAGE_KIND_LABELS[k] }))]} />
         <div class="check">
           <input type="checkbox" id="f-overdue" name="overdue" value="1" checked={filter.overdue} />
           <label for="f-overdue">只看逾期未答复</label>
