@@ -36,6 +36,10 @@ for (const engine of ENGINES) {
       const list = await v.get('/staff/accountability?status=open');
       assert.equal(list.statusCode, 200);
       assert.match(list.body, new RegExp(`/staff/accountability/${openCase}"`));
+      assert.equal((await v.get('/staff/accountability?status=&kind=&agency=&year=')).statusCode, 200, 'the empty filter form');
+      const badFilter = await v.get('/staff/accountability?status=zzz&year=x');
+      assert.equal(badFilter.statusCode, 400);
+      assert.match(badFilter.body, /处理状态无效 \/ unknown status/);
       const page = await v.get(`/staff/accountability/${openCase}`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /name="action"/);

@@ -21,6 +21,7 @@ import {
   CASE_ACTION_LABELS,
   CASE_ACTIONS,
   CASE_KINDS,
+  CASE_STATUSES,
   emptyByKind,
   emptyByStatus,
   isCaseKind,
@@ -138,12 +139,14 @@ export async function caseScope(db: Executor, staff: StaffIdentity): Promise<num
   return staff.roles.includes('system_admin') ? null : subtreeIds(db, staff.agencyId);
 }
 
+// A filter the page cannot have offered is refused (400), not silently widened to everything.
+const blankAsUnset = (v: unknown) => (v === '' ? undefined : v);
 const listQuery = z.object({
-  status: z.preprocess((v) => (isCaseStatus(v) ? v : undefined), z.string().optional()),
-  kind: z.preprocess((v) => (isCaseKind(v) ? v : undefined), z.string().optional()),
-  agency: z.preprocess((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : undefined), z.number().optional()),
-  year: z.preprocess((v) => (typeof v === 'string' && /^\d{4}$/.test(v) ? Number(v) : undefined), z.number().optional()),
-  page: z.preprocess((v) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Math.max(1, Number(v)) : 1), z.number()),
+  status: z.preprocess(blankAsUnset, z.enum(CASE_STATUSES, { message: '处理状态无效 / unknown status' }).optional()),
+  kind: z.preprocess(blankAsUnset, z.enum(CASE_KINDS, { message: '问题类型无效 / unknown kind' }).optional()),
+  agency: z.preprocess(blankAsUnset, z.coerce.number({ message: '责任单位无效 / unknown agency' }).int().positive().max(999_999_999).optional()),
+  year: z.preprocess(blankAsUnset, z.coerce.number({ message: '年度无效 / invalid year' }).int().min(2008, '年度无效 / invalid year').max(9999).optional()),
+  page: z.preprocess(blankAsUnset, z.coerce.number({ message: '页码无效 / invalid page' }).int().min(1).max(100_000).default(1)),
 });
 export type CaseListQuery = z.infer<typeof listQuery>;
 export const PAGE_SIZE = 30;
