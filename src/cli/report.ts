@@ -50,7 +50,8 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
 
   const { ctx, handle } = await openRuntime();
   try {
-    const report = await computeAnnualReport(ctx, agencyCode, Number(yearText), scope);
+    // Only the HTML output drafts the text sections (and so needs the year's assessment).
+    const report = await computeAnnualReport(ctx, agencyCode, Number(yearText), scope, { draft: format === 'html' });
     const title = `${report.agency.name}${report.year}年政府信息公开工作年度报告${scope === 'consolidated' ? '（汇总）' : ''}`;
     let output: string | Buffer;
     if (format === 'json') {

@@ -53,10 +53,10 @@ for (const engine of ENGINES) {
     });
     after(async () => tdb?.drop());
 
-    const oversight = async (code: string, year: number, scope: 'agency' | 'consolidated' = 'agency') => draftSections(await computeAnnualReport(tdb.ctx, code, year, scope)).oversight;
+    const oversight = async (code: string, year: number, scope: 'agency' | 'consolidated' = 'agency') => draftSections(await computeAnnualReport(tdb.ctx, code, year, scope, { draft: true })).oversight;
 
     test("a department's report: its own score and rank among the agencies ranked, then ratings and cases", async () => {
-      assert.deepEqual((await computeAnnualReport(tdb.ctx, 'city-edu', 2026)).known.supervision.assessment, { score: 83.3, ranked: { rank: 3, of: 4 }, rolledUpOf: null });
+      assert.deepEqual((await computeAnnualReport(tdb.ctx, 'city-edu', 2026, 'agency', { draft: true })).known.supervision.assessment, { score: 83.3, ranked: { rank: 3, of: 4 }, rolledUpOf: null });
       assert.equal(
         await oversight('city-edu', 2026),
         // ratings: (5 + 4 + 2) / 3 = 3.67 → 3.7
@@ -80,7 +80,8 @@ for (const engine of ENGINES) {
     });
 
     test('an agency with nothing scored says nothing about the assessment', async () => {
-      assert.equal((await computeAnnualReport(tdb.ctx, 'city-d1-cz', 2026)).known.supervision.assessment, null);
+      assert.equal((await computeAnnualReport(tdb.ctx, 'city-d1-cz', 2026, 'agency', { draft: true })).known.supervision.assessment, null);
+      assert.equal((await computeAnnualReport(tdb.ctx, 'city-edu', 2026)).known.supervision.assessment, null, 'the tables alone do not score the platform');
       assert.equal(await oversight('city-d1-cz', 2026), '2026年，本机关开展政府信息公开社会评议，未收到评价；未发现需要追究责任的问题。');
     });
   });

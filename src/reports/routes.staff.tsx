@@ -64,7 +64,7 @@ export function reportStaffRoutes(app: FastifyInstance, web: WebContext, _docs: 
     return { agency, year: Number(params.data.year), scope: query.scope, saved: query.saved };
   }
 
-  const computed = (t: Target) => computeAnnualReport(web, t.agency.code, t.year, t.scope);
+  const computed = (t: Target) => computeAnnualReport(web, t.agency.code, t.year, t.scope, { draft: true });
   const inputTarget = (t: Target) => ({ agencyId: t.agency.id, agencyCode: t.agency.code, year: t.year, scope: t.scope });
 
   async function showReport(request: FastifyRequest, reply: FastifyReply, t: Target, error?: FormError, status = 200) {

@@ -59,7 +59,12 @@ async function assessmentResult(deps: ServiceDeps, agencyId: number, agencyIds: 
   return { score: own.score, ranked: own.rank === null ? null : { rank: own.rank, of: ranking.filter((r) => r.rank !== null).length }, rolledUpOf: null };
 }
 
-export async function computeAnnualReport(deps: ServiceDeps, agencyCode: string, year: number, scope: ReportScope = 'agency'): Promise<AnnualReport> {
+/**
+ * The report's tables and the figures it knows. `draft: true` when the caller will draft the text
+ * sections (draftSections): only then is the year's assessment scored, since that weighs every
+ * agency on the platform and the published tables and the API never need it.
+ */
+export async function computeAnnualReport(deps: ServiceDeps, agencyCode: string, year: number, scope: ReportScope = 'agency', options: { draft?: boolean } = {}): Promise<AnnualReport> {
   const db: Executor = deps.db;
   if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > 9999) throw errors.validation([`year: 年度无效 / invalid year ${year}`]);
   const agency = await findAgencyByCode(db, agencyCode);
@@ -79,8 +84,8 @@ export async function computeAnnualReport(deps: ServiceDeps, agencyCode: string,
     decisionCounts(db, agencyIds, year),
     // 一（五）监督保障: the year's ratings and accountability cases (src/supervision/accountability)
     supervisionYearFigures(db, agencyIds, year),
-    // 一（五）: the year's 工作考核 result (src/supervision/assessment)
-    assessmentResult(deps, agency.id, agencyIds, scope, year),
+    // 一（五）: the year's 工作考核 result (src/supervision/assessment), for the drafted text only
+    options.draft ? assessmentResult(deps, agency.id, agencyIds, scope, year) : Promise.resolve(null),
   ]);
   const supervision: SupervisionYearFigures = { ...figures, assessment };
   const table3 = buildTable3(counts3);
@@ -128,7 +133,7 @@ export function draftSections(r: AnnualReport): Sections {
  * of genre 报告, which an editor submits and a reviewer approves like any record.
  */
 export async function draftReportRecord(deps: ServiceDeps, by: catalog.Actor, agencyCode: string, year: number, scope: ReportScope): Promise<RecordRow> {
-  const report = await computeAnnualReport(deps, agencyCode, year, scope);
+  const report = await computeAnnualReport(deps, agencyCode, year, scope, { draft: true });
   if (report.recordId !== null) throw alreadyDrafted();
   if (report.problems.length > 0) {
     throw errors.validation(report.problems.map((p) => `${p.cell}: 应为 ${p.expected}，实为 ${p.actual}（${p.rule}）/ the tables do not add up`));
