@@ -214,7 +214,7 @@ for (const engine of ENGINES) {
       );
       // the annual report's draft of 一（五）监督保障 for the bureau says the same after its assessment
       // result (whose figures src/reports/oversight.test.ts checks by hand)
-      const report = await computeAnnualReport(tdb.ctx, 'city-edu', 2026);
+      const report = await computeAnnualReport(tdb.ctx, 'city-edu', 2026, 'agency', { draft: true });
       const oversightDraft = draftSections(report).oversight;
       assert.match(oversightDraft, /^2026年，本机关年度政府信息公开工作考核得分\d+\.\d分（在\d+个单位中排名第\d+）；开展政府信息公开社会评议，收到评价3条，平均3\.7分/);
       assert.ok(oversightDraft.endsWith('；发现逾期未答复申请2起、未按时主动公开1起，共3起，已整改1起，通报批评1起，移送纪检监察机关0起，不予追究0起，尚在处理1起。'), oversightDraft);
